@@ -1,0 +1,113 @@
+// Command gen writes the method sets of the dual number types in package dual.
+//
+// Every derivative rule is written once, as a scalar function in package dual
+// (sinD returns sin x and its derivative). The dual types differ only in how they
+// store their tangents: in named fields, which the Go compiler keeps in registers,
+// or in a fixed-size array for many partials. This generator writes each type's
+// one-line methods from the table in funcs.go, so the rules are never repeated.
+//
+// Run it with go generate in the dual directory.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"go/format"
+	"os"
+	"strings"
+	"text/template"
+)
+
+// firstOrder describes one first-order dual type.
+type firstOrder struct {
+	Name     string   // type name
+	Doc      string   // type doc comment, without the leading name
+	TParams  string   // type parameter list in declarations
+	TArgs    string   // type argument list in uses
+	Fields   []string // tangent fields; empty means the array field D
+	File     string   // output file
+	Receiver string   // example receiver type for docs
+}
+
+// Self is the type as used inside its own methods.
+func (t firstOrder) Self() string { return t.Name + t.TArgs }
+
+// Array reports whether the tangents live in an array.
+func (t firstOrder) Array() bool { return len(t.Fields) == 0 }
+
+var firstOrderTypes = []firstOrder{
+	{
+		Name: "Number",
+		Doc: `is a dual number with one tangent: a value V and its directional derivative D.
+// Seed D with 1 to differentiate with respect to one variable, or with a direction
+// v_i for a Jacobian-vector product. Number is small enough for the compiler to keep
+// in registers, so an operation costs little more than the value computation itself.`,
+		TParams: "[T Float]", TArgs: "[T]", Fields: []string{"D"}, File: "number_gen.go",
+	},
+	{
+		Name: "Jet2",
+		Doc: `is a dual number with two partial derivatives, D0 and D1, kept in named
+// fields so the compiler holds the whole number in registers. It is the fastest way to
+// get a value and a two-variable gradient in one pass.`,
+		TParams: "[T Float]", TArgs: "[T]", Fields: []string{"D0", "D1"}, File: "jet2_gen.go",
+	},
+	{
+		Name: "Jet3",
+		Doc: `is a dual number with three partial derivatives, D0, D1 and D2, kept in
+// named fields so the compiler holds the whole number in registers.`,
+		TParams: "[T Float]", TArgs: "[T]", Fields: []string{"D0", "D1", "D2"}, File: "jet3_gen.go",
+	},
+	{
+		Name: "Jet",
+		Doc: `is a dual number with len(P) partial derivatives held in the array D, for
+// gradients and Jacobians of many variables. Gradient and Jacobian evaluate a function
+// in chunks of len(P) partials, so memory stays bounded for any number of variables.`,
+		TParams: "[T Float, P Partials[T]]", TArgs: "[T, P]", File: "jet_gen.go",
+	},
+}
+
+func main() {
+	out := flag.String("o", ".", "output directory")
+	flag.Parse()
+	funcs := template.FuncMap{
+		// each writes stmt once per tangent component, with %s standing for the
+		// component selector (".D0" or ".D[i]").
+		"each": func(t firstOrder, stmt string) string {
+			if t.Array() {
+				return "for i := range len(r.D) {\n" + strings.ReplaceAll(stmt, "%s", ".D[i]") + "\n}"
+			}
+			var b strings.Builder
+			for _, f := range t.Fields {
+				b.WriteString(strings.ReplaceAll(stmt, "%s", "."+f))
+				b.WriteString("\n")
+			}
+			return b.String()
+		},
+		"lower": func(s string) string { return strings.ToLower(s[:1]) + s[1:] },
+	}
+	tmpl := template.Must(template.New("first").Funcs(funcs).Parse(firstOrderTemplate))
+	for _, t := range firstOrderTypes {
+		var buf bytes.Buffer
+		if err := tmpl.Execute(&buf, struct {
+			T     firstOrder
+			Unary []unary
+			Binary []binary
+		}{t, unaryFuncs, binaryFuncs}); err != nil {
+			fail(err)
+		}
+		src, err := format.Source(buf.Bytes())
+		if err != nil {
+			os.WriteFile(*out+"/"+t.File+".broken", buf.Bytes(), 0o644)
+			fail(fmt.Errorf("%s: %v", t.File, err))
+		}
+		if err := os.WriteFile(*out+"/"+t.File, src, 0o644); err != nil {
+			fail(err)
+		}
+	}
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "gen:", err)
+	os.Exit(1)
+}
