@@ -90,8 +90,8 @@ func main() {
 	for _, t := range firstOrderTypes {
 		var buf bytes.Buffer
 		if err := tmpl.Execute(&buf, struct {
-			T     firstOrder
-			Unary []unary
+			T      firstOrder
+			Unary  []unary
 			Binary []binary
 		}{t, unaryFuncs, binaryFuncs}); err != nil {
 			fail(err)
