@@ -86,14 +86,19 @@ func main() {
 		},
 		"lower": func(s string) string { return strings.ToLower(s[:1]) + s[1:] },
 	}
-	tmpl := template.Must(template.New("first").Funcs(funcs).Parse(firstOrderTemplate))
+	fieldTmpl := template.Must(template.New("fields").Funcs(funcs).Parse(firstOrderTemplate))
+	arrayTmpl := template.Must(template.New("array").Funcs(funcs).Parse(arrayTemplate))
 	for _, t := range firstOrderTypes {
 		var buf bytes.Buffer
+		tmpl := fieldTmpl
+		if t.Array() {
+			tmpl = arrayTmpl
+		}
 		if err := tmpl.Execute(&buf, struct {
 			T      firstOrder
 			Unary  []unary
 			Binary []binary
-		}{t, unaryFuncs, binaryFuncs}); err != nil {
+		}{t, allUnary(), allBinary()}); err != nil {
 			fail(err)
 		}
 		src, err := format.Source(buf.Bytes())
@@ -106,6 +111,12 @@ func main() {
 		}
 	}
 }
+
+// allUnary returns every unary function of the tables, elementary and special.
+func allUnary() []unary { return append(append([]unary{}, unaryFuncs...), specialUnaryFuncs...) }
+
+// allBinary returns every binary function of the tables, elementary and special.
+func allBinary() []binary { return append(append([]binary{}, binaryFuncs...), specialBinaryFuncs...) }
 
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "gen:", err)
