@@ -2,37 +2,111 @@
 
 package dual
 
-// Jet is a dual number with len(P) partial derivatives held in the array D, for
-// gradients and Jacobians of many variables. Gradient and Jacobian evaluate a function
-// in chunks of len(P) partials, so memory stays bounded for any number of variables.
+// Jet is a dual number with len(P) partial derivatives, for gradients and Jacobians
+// of many variables. [Gradient] and [Jacobian] evaluate a function once per chunk of
+// len(P) variables, so memory stays bounded for any number of variables. Larger
+// chunks mean fewer evaluations but more work in each operation that depends on the
+// chunk; 8 to 16 partials suit most functions.
+//
+// A Jet is small (three words) whatever len(P), and is passed by value like the other
+// dual types: D points to partials that are never modified once written, and a nil D
+// means every partial is zero, so operations on constants cost little more than plain
+// float arithmetic. The partials of a result are stored in the [Workspace] of an
+// operand or, if neither operand has one, in a new heap allocation. A Jet made by a
+// Workspace is valid until that Workspace is reset: do not keep one after the function
+// given to [Gradient] or [Jacobian] returns.
+//
+// The zero value is the constant 0; Jet[T, P]{V: c} is the constant c.
 type Jet[T Float, P Partials[T]] struct {
-	V T // value
-	D P // partial derivatives
+	V  T                // value
+	D  *P               // partial derivatives; nil means all zero
+	ws *Workspace[T, P] // storage for the partials of results
 }
 
-// chain returns the result of a unary operation with value v and local derivative d.
-func (x Jet[T, P]) chain(v, d T) (r Jet[T, P]) {
-	r.V = v
-	for i := range len(r.D) {
-		r.D[i] = scale(d, x.D[i])
+// Partial returns the i-th partial derivative of x.
+func (x Jet[T, P]) Partial(i int) T {
+	if x.D == nil {
+		var zero P
+		return zero[i]
+	}
+	return (*x.D)[i]
+}
+
+// Partials returns a copy of the partial derivatives of x.
+func (x Jet[T, P]) Partials() (p P) {
+	if x.D != nil {
+		p = *x.D
+	}
+	return p
+}
+
+// result returns a Jet with value v and fresh storage for its partials, taken from the
+// workspace of x or, failing that, of y.
+func (x Jet[T, P]) result(y Jet[T, P], v T) Jet[T, P] {
+	ws := x.ws
+	if ws == nil {
+		ws = y.ws
+	}
+	return Jet[T, P]{V: v, D: ws.alloc(), ws: ws}
+}
+
+// chain returns the result of a unary operation with value v and local derivative d;
+// x.D must not be nil. Finite d takes the plain loop; otherwise scale keeps zero
+// partials zero.
+func (x Jet[T, P]) chain(v, d T) Jet[T, P] {
+	r := x.result(x, v)
+	rd, xd := r.D, x.D
+	if isFinite(d) {
+		// "+ 0" turns a -0 product into +0, as scale and the field types do.
+		for i := range len(*rd) {
+			(*rd)[i] = d*(*xd)[i] + 0
+		}
+		return r
+	}
+	for i := range len(*rd) {
+		(*rd)[i] = scale(d, (*xd)[i])
 	}
 	return r
 }
 
-// chain2 returns the result of a binary operation with value v and local partials dx, dy.
-func (x Jet[T, P]) chain2(y Jet[T, P], v, dx, dy T) (r Jet[T, P]) {
-	r.V = v
-	for i := range len(r.D) {
-		r.D[i] = scale(dx, x.D[i]) + scale(dy, y.D[i])
+// chain2 returns the result of a binary operation with value v and local partials
+// dx, dy; at least one of x.D and y.D must not be nil.
+func (x Jet[T, P]) chain2(y Jet[T, P], v, dx, dy T) Jet[T, P] {
+	switch {
+	case y.D == nil:
+		return x.chain(v, dx)
+	case x.D == nil:
+		return y.chain(v, dy)
+	}
+	r := x.result(y, v)
+	rd, xd, yd := r.D, x.D, y.D
+	if isFinite(dx) && isFinite(dy) {
+		for i := range len(*rd) {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		return r
+	}
+	for i := range len(*rd) {
+		(*rd)[i] = scale(dx, (*xd)[i]) + scale(dy, (*yd)[i])
 	}
 	return r
 }
 
-// chain3 returns the result of a ternary operation with value v and local partials dx, dy, dz.
-func (x Jet[T, P]) chain3(y, z Jet[T, P], v, dx, dy, dz T) (r Jet[T, P]) {
-	r.V = v
-	for i := range len(r.D) {
-		r.D[i] = scale(dx, x.D[i]) + scale(dy, y.D[i]) + scale(dz, z.D[i])
+// chain3 returns the result of a ternary operation with value v and local partials
+// dx, dy, dz; at least one of x.D, y.D and z.D must not be nil.
+func (x Jet[T, P]) chain3(y, z Jet[T, P], v, dx, dy, dz T) Jet[T, P] {
+	switch {
+	case z.D == nil:
+		return x.chain2(y, v, dx, dy)
+	case x.D == nil:
+		return y.chain2(z, v, dy, dz)
+	case y.D == nil:
+		return x.chain2(z, v, dx, dz)
+	}
+	r := x.result(z, v)
+	rd, xd, yd, zd := r.D, x.D, y.D, z.D
+	for i := range len(*rd) {
+		(*rd)[i] = scale(dx, (*xd)[i]) + scale(dy, (*yd)[i]) + scale(dz, (*zd)[i])
 	}
 	return r
 }
@@ -41,30 +115,44 @@ func (x Jet[T, P]) chain3(y, z Jet[T, P], v, dx, dy, dz T) (r Jet[T, P]) {
 func (x Jet[T, P]) Value() T { return x.V }
 
 // Add returns x + y.
-func (x Jet[T, P]) Add(y Jet[T, P]) (r Jet[T, P]) {
-	r.V = x.V + y.V
-	for i := range len(r.D) {
-		r.D[i] = x.D[i] + y.D[i]
+func (x Jet[T, P]) Add(y Jet[T, P]) Jet[T, P] {
+	switch {
+	case y.D == nil:
+		x.V += y.V
+		return x
+	case x.D == nil:
+		y.V += x.V
+		return y
+	}
+	return x.add(y)
+}
+
+// add returns x + y for x and y that both have partials.
+func (x Jet[T, P]) add(y Jet[T, P]) Jet[T, P] {
+	r := x.result(y, x.V+y.V)
+	rd, xd, yd := r.D, x.D, y.D
+	for i := range len(*rd) {
+		(*rd)[i] = (*xd)[i] + (*yd)[i]
 	}
 	return r
 }
 
 // Sub returns x - y.
-func (x Jet[T, P]) Sub(y Jet[T, P]) (r Jet[T, P]) {
-	r.V = x.V - y.V
-	for i := range len(r.D) {
-		r.D[i] = x.D[i] - y.D[i]
+func (x Jet[T, P]) Sub(y Jet[T, P]) Jet[T, P] {
+	if y.D == nil {
+		x.V -= y.V
+		return x
 	}
-	return r
+	return x.chain2(y, x.V-y.V, 1, -1)
 }
 
 // Neg returns -x.
-func (x Jet[T, P]) Neg() (r Jet[T, P]) {
-	r.V = -x.V
-	for i := range len(r.D) {
-		r.D[i] = -x.D[i]
+func (x Jet[T, P]) Neg() Jet[T, P] {
+	if x.D == nil {
+		x.V = -x.V
+		return x
 	}
-	return r
+	return x.chain(-x.V, -1)
 }
 
 // AddConst returns x + c for a constant c.
@@ -73,50 +161,728 @@ func (x Jet[T, P]) AddConst(c T) Jet[T, P] {
 	return x
 }
 
-// Scale returns c*x for a constant c. A zero tangent stays zero when c is infinite.
-func (x Jet[T, P]) Scale(c T) Jet[T, P] { return x.chain(x.V*c, c) }
+// Scale returns c*x for a constant c. A zero partial stays zero when c is infinite.
+func (x Jet[T, P]) Scale(c T) Jet[T, P] {
+	if x.D == nil {
+		x.V *= c
+		return x
+	}
+	return x.chain(x.V*c, c)
+}
 
 // Mul returns x*y.
-func (x Jet[T, P]) Mul(y Jet[T, P]) Jet[T, P] { return x.chain2(y, x.V*y.V, y.V, x.V) }
+func (x Jet[T, P]) Mul(y Jet[T, P]) Jet[T, P] {
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: x.V * y.V}
+	}
+	return x.chain2(y, x.V*y.V, y.V, x.V)
+}
 
 // Div returns x/y, with partials 1/y and -x/y².
 func (x Jet[T, P]) Div(y Jet[T, P]) Jet[T, P] {
 	v, dx, dy := divD(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
 	return x.chain2(y, v, dx, dy)
 }
 
-// Sin returns sin x, with derivative cos x. Special cases and accuracy are those of math.Sin.
+// SubConst returns x - c for a constant c; the derivatives are those of x.
+func (x Jet[T, P]) SubConst(c T) Jet[T, P] {
+	x.V -= c
+	return x
+}
+
+// ConstSub returns c - x for a constant c; the derivatives are those of -x.
+func (x Jet[T, P]) ConstSub(c T) Jet[T, P] {
+	if x.D == nil {
+		x.V = c - x.V
+		return x
+	}
+	return x.chain(c-x.V, -1)
+}
+
+// DivConst returns x/c for a constant c, with derivative 1/c: ±Inf when c = 0 (a zero
+// partial stays zero).
+func (x Jet[T, P]) DivConst(c T) Jet[T, P] {
+	if x.D == nil {
+		x.V /= c
+		return x
+	}
+	return x.chain(x.V/c, 1/c)
+}
+
+// ConstDiv returns c/x for a constant c, with derivative -c/x². At x = ±0 the value is
+// an infinity or NaN and the derivative -Inf, +Inf or NaN, following IEEE 754.
+func (x Jet[T, P]) ConstDiv(c T) Jet[T, P] {
+	v := c / x.V
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, -v/x.V)
+}
+
+// Sincos returns Sin and Cos of x from one evaluation of math.Sincos: sin x with
+// derivative cos x, and cos x with derivative -sin x.
+func (x Jet[T, P]) Sincos() (sin, cos Jet[T, P]) {
+	s, c := sincosD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: s}, Jet[T, P]{V: c}
+	}
+	return x.chain(s, c), x.chain(c, -s)
+}
+
+// PowReal returns x**p for a constant exponent p, with derivative p·x**(p-1), 0 when
+// p = 0; the conventions are those of Number.PowReal.
+func (x Jet[T, P]) PowReal(p T) Jet[T, P] {
+	v, d := powRealD(x.V, p)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// PowInt returns x**n for an integer n, with derivative n·x**(n-1), 0 when n = 0.
+func (x Jet[T, P]) PowInt(n int) Jet[T, P] {
+	v, d := powIntD(x.V, n)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Fma returns x*y + z computed with one rounding, as math.FMA, with partials y, x and 1.
+func (x Jet[T, P]) Fma(y, z Jet[T, P]) Jet[T, P] {
+	v, dx, dy, dz := fmaD(x.V, y.V, z.V)
+	if x.D == nil && y.D == nil && z.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain3(y, z, v, dx, dy, dz)
+}
+
+// Lgamma returns the natural logarithm and sign (-1 or +1) of Gamma(x), with
+// derivative ψ(x), the digamma function; the value and sign are math.Lgamma's, and
+// the conventions those of Number.Lgamma.
+func (x Jet[T, P]) Lgamma() (lgamma Jet[T, P], sign int) {
+	v, d, sign := lgammaSignD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}, sign
+	}
+	return x.chain(v, d), sign
+}
+
+// Jn returns the order-n Bessel function of the first kind, with derivative
+// (J(n-1)(x) - J(n+1)(x))/2; the value is math.Jn(n, x)'s.
+func (x Jet[T, P]) Jn(n int) Jet[T, P] {
+	v, d := jnD(x.V, n)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Yn returns the order-n Bessel function of the second kind, with derivative
+// (Y(n-1)(x) - Y(n+1)(x))/2; the value is math.Yn(n, x)'s.
+func (x Jet[T, P]) Yn(n int) Jet[T, P] {
+	v, d := ynD(x.V, n)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Ldexp returns x·2**n, with derivative 2**n. The value is math.Ldexp's; every
+// derivative is scaled the same way, so it stays finite where 2**n alone overflows.
+func (x Jet[T, P]) Ldexp(n int) Jet[T, P] {
+	if x.D == nil {
+		return Jet[T, P]{V: ldexpOf(x.V, n)}
+	}
+	r := x.result(x, ldexpOf(x.V, n))
+	for i := range len(*r.D) {
+		(*r.D)[i] = ldexpOf((*x.D)[i], n)
+	}
+	return r
+}
+
+// Frexp breaks x into a normalized fraction in [½, 1) and an integral power of two,
+// as math.Frexp; the fraction's derivative is 2**-exp. Frexp(±0), Frexp(±Inf) and
+// Frexp(NaN) return x unchanged and exp 0.
+func (x Jet[T, P]) Frexp() (frac Jet[T, P], exp int) {
+	_, exp = frexpOf(x.V)
+	return x.Ldexp(-exp), exp
+}
+
+// Modf returns integer and fractional parts that sum to x, as math.Modf. The integer
+// part is a constant (derivative 0, as Trunc) and the fraction has the derivatives of
+// x, also at the jumps.
+func (x Jet[T, P]) Modf() (ipart, frac Jet[T, P]) {
+	i, f := modfOf(x.V)
+	ipart.V = i
+	frac = x
+	frac.V = f
+	return ipart, frac
+}
+
+// Sin returns sin x, with derivative cos x.
+// The value is math.Sin's, bit for bit (for float32, math.Sin of the float64 argument, rounded).
+// Special cases: Sin(±0) = ±0 with derivative 1; Sin(±Inf) = Sin(NaN) = NaN with derivative NaN.
 func (x Jet[T, P]) Sin() Jet[T, P] {
 	v, d := sinD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
 	return x.chain(v, d)
 }
 
-// Cos returns cos x, with derivative -sin x. Special cases and accuracy are those of math.Cos.
+// Cos returns cos x, with derivative -sin x.
+// The value is math.Cos's, bit for bit (for float32, math.Cos of the float64 argument, rounded).
+// Special cases: Cos(±Inf) = Cos(NaN) = NaN with derivative NaN.
 func (x Jet[T, P]) Cos() Jet[T, P] {
 	v, d := cosD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
 	return x.chain(v, d)
 }
 
-// Exp returns e**x, with derivative e**x. Special cases and accuracy are those of math.Exp.
+// Tan returns tan x, with derivative 1 + tan² x.
+// The value is math.Tan's, bit for bit (for float32, math.Tan of the float64 argument, rounded).
+// Special cases: Tan(±0) = ±0 with derivative 1; Tan(±Inf) = Tan(NaN) = NaN with derivative NaN.
+func (x Jet[T, P]) Tan() Jet[T, P] {
+	v, d := tanD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Asin returns the arcsine of x, with derivative 1/sqrt(1-x²).
+// The value is math.Asin's, bit for bit (for float32, math.Asin of the float64 argument, rounded).
+// Special cases: Asin(±1) = ±π/2 with derivative +Inf; Asin(x) = NaN with derivative NaN if |x| > 1.
+func (x Jet[T, P]) Asin() Jet[T, P] {
+	v, d := asinD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Acos returns the arccosine of x, with derivative -1/sqrt(1-x²).
+// The value is math.Acos's, bit for bit (for float32, math.Acos of the float64 argument, rounded).
+// Special cases: Acos(±1) has derivative -Inf; Acos(x) = NaN with derivative NaN if |x| > 1.
+func (x Jet[T, P]) Acos() Jet[T, P] {
+	v, d := acosD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Atan returns the arctangent of x, with derivative 1/(1+x²).
+// The value is math.Atan's, bit for bit (for float32, math.Atan of the float64 argument, rounded).
+// Special cases: Atan(±Inf) = ±π/2 with derivative 0; Atan(NaN) = NaN with derivative NaN.
+func (x Jet[T, P]) Atan() Jet[T, P] {
+	v, d := atanD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Exp returns e**x, with derivative e**x.
+// The value is math.Exp's, bit for bit (for float32, math.Exp of the float64 argument, rounded).
+// Special cases: Exp(+Inf) = +Inf with derivative +Inf; Exp(-Inf) = 0 with derivative 0;
+// Exp(NaN) = NaN; values overflow to +Inf and underflow to 0 with their derivatives.
 func (x Jet[T, P]) Exp() Jet[T, P] {
 	v, d := expD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
 	return x.chain(v, d)
 }
 
-// Log returns the natural logarithm of x, with derivative 1/x. Special cases and accuracy are those of math.Log; at x = 0 the derivative is +Inf.
+// Exp2 returns 2**x, with derivative ln 2 · 2**x.
+// The value is math.Exp2's, bit for bit (for float32, math.Exp2 of the float64 argument, rounded).
+// Special cases are those of Exp.
+func (x Jet[T, P]) Exp2() Jet[T, P] {
+	v, d := exp2D(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Expm1 returns e**x - 1, accurate for small x, with derivative e**x.
+// The value is math.Expm1's, bit for bit (for float32, math.Expm1 of the float64 argument, rounded).
+// Special cases: Expm1(+Inf) = +Inf with derivative +Inf; Expm1(-Inf) = -1 with derivative 0;
+// Expm1(NaN) = NaN.
+func (x Jet[T, P]) Expm1() Jet[T, P] {
+	v, d := expm1D(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Log returns the natural logarithm of x, with derivative 1/x.
+// The value is math.Log's, bit for bit (for float32, math.Log of the float64 argument, rounded).
+// Special cases: Log(+Inf) = +Inf with derivative 0; Log(±0) = -Inf with derivative ±Inf;
+// Log(x < 0) = NaN (the derivative is 1/x, as in PyTorch); Log(NaN) = NaN.
 func (x Jet[T, P]) Log() Jet[T, P] {
 	v, d := logD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
 	return x.chain(v, d)
 }
 
-// Sqrt returns the square root of x, with derivative 1/(2 sqrt x). At x = 0 the derivative is +Inf, as in PyTorch; a zero tangent stays zero.
+// Log2 returns the binary logarithm of x, with derivative 1/(x ln 2).
+// The value is math.Log2's, bit for bit (for float32, math.Log2 of the float64 argument, rounded).
+// Special cases are those of Log.
+func (x Jet[T, P]) Log2() Jet[T, P] {
+	v, d := log2D(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Log10 returns the decimal logarithm of x, with derivative 1/(x ln 10).
+// The value is math.Log10's, bit for bit (for float32, math.Log10 of the float64 argument, rounded).
+// Special cases are those of Log.
+func (x Jet[T, P]) Log10() Jet[T, P] {
+	v, d := log10D(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Log1p returns ln(1+x), accurate for small x, with derivative 1/(1+x).
+// The value is math.Log1p's, bit for bit (for float32, math.Log1p of the float64 argument, rounded).
+// Special cases: Log1p(+Inf) = +Inf with derivative 0; Log1p(-1) = -Inf with derivative +Inf;
+// Log1p(x < -1) = NaN; Log1p(NaN) = NaN.
+func (x Jet[T, P]) Log1p() Jet[T, P] {
+	v, d := log1pD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Sqrt returns the square root of x, with derivative 1/(2 sqrt x).
+// The value is math.Sqrt's, bit for bit (for float32, math.Sqrt of the float64 argument, rounded).
+// Special cases: Sqrt(±0) = ±0 with derivative +Inf, as in PyTorch (a zero tangent stays 0);
+// Sqrt(+Inf) = +Inf with derivative 0; Sqrt(x < 0) = NaN with derivative NaN.
 func (x Jet[T, P]) Sqrt() Jet[T, P] {
 	v, d := sqrtD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
 	return x.chain(v, d)
 }
 
-// Pow returns x**y.
+// Cbrt returns the cube root of x, with derivative 1/(3 cbrt² x).
+// The value is math.Cbrt's, bit for bit (for float32, math.Cbrt of the float64 argument, rounded).
+// Special cases: Cbrt(±0) = ±0 with derivative +Inf; Cbrt(±Inf) = ±Inf with derivative 0.
+func (x Jet[T, P]) Cbrt() Jet[T, P] {
+	v, d := cbrtD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Abs returns |x|, with derivative sign(x).
+// The value is math.Abs's, bit for bit (for float32, math.Abs of the float64 argument, rounded).
+// At x = ±0, where |x| has no derivative, the derivative is 0, as in PyTorch.
+func (x Jet[T, P]) Abs() Jet[T, P] {
+	v, d := absD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Inv returns 1/x, with derivative -1/x².
+// Special cases: Inv(±0) = ±Inf with derivative -Inf; Inv(±Inf) = ±0 with derivative -0.
+func (x Jet[T, P]) Inv() Jet[T, P] {
+	v, d := invD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Sinh returns the hyperbolic sine of x, with derivative cosh x.
+// The value is math.Sinh's, bit for bit (for float32, math.Sinh of the float64 argument, rounded).
+// The derivative is within 2 ulps, and finite wherever the true one is (|x| < 710.47),
+// also where math.Sinh already returns ±Inf (on amd64 from |x| ≈ 709.4).
+// Special cases: Sinh(±0) = ±0 with derivative 1; Sinh(±Inf) = ±Inf with derivative +Inf;
+// Sinh(NaN) = NaN.
+func (x Jet[T, P]) Sinh() Jet[T, P] {
+	v, d := sinhD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Cosh returns the hyperbolic cosine of x, with derivative sinh x.
+// The value is math.Cosh's, bit for bit (for float32, math.Cosh of the float64 argument, rounded).
+// The derivative is within 2 ulps, and finite wherever the true one is (|x| < 710.47).
+// Special cases: Cosh(±0) = 1 with derivative ±0; Cosh(±Inf) = +Inf with derivative ±Inf;
+// Cosh(NaN) = NaN.
+func (x Jet[T, P]) Cosh() Jet[T, P] {
+	v, d := coshD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Tanh returns the hyperbolic tangent of x, with derivative 1/cosh² x.
+// The value is math.Tanh's, bit for bit (for float32, math.Tanh of the float64 argument, rounded).
+// The derivative is within 4 ulps, also where tanh x rounds to ±1, until it underflows.
+// Special cases: Tanh(±0) = ±0 with derivative 1; Tanh(±Inf) = ±1 with derivative 0;
+// Tanh(NaN) = NaN.
+func (x Jet[T, P]) Tanh() Jet[T, P] {
+	v, d := tanhD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Asinh returns the inverse hyperbolic sine of x, with derivative 1/sqrt(1+x²).
+// The value is math.Asinh's, bit for bit (for float32, math.Asinh of the float64 argument, rounded).
+// The derivative is within 2 ulps (the second within 3) for every x.
+// Special cases: Asinh(±0) = ±0 with derivative 1; Asinh(±Inf) = ±Inf with derivative 0;
+// Asinh(NaN) = NaN.
+func (x Jet[T, P]) Asinh() Jet[T, P] {
+	v, d := asinhD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Acosh returns the inverse hyperbolic cosine of x, with derivative 1/sqrt(x²-1).
+// The value is math.Acosh's, bit for bit (for float32, math.Acosh of the float64 argument, rounded).
+// The derivative is within 2 ulps (the second within 3), also next to 1 and for huge x.
+// Special cases: Acosh(1) = 0 with derivative +Inf, as in PyTorch; Acosh(+Inf) = +Inf with
+// derivative 0; Acosh(x) = NaN with derivative NaN if x < 1; Acosh(NaN) = NaN.
+func (x Jet[T, P]) Acosh() Jet[T, P] {
+	v, d := acoshD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Atanh returns the inverse hyperbolic tangent of x, with derivative 1/(1-x²).
+// The value is math.Atanh's, bit for bit (for float32, math.Atanh of the float64 argument, rounded).
+// The derivative is within 2 ulps, also next to ±1.
+// Special cases: Atanh(±1) = ±Inf with derivative +Inf, as in PyTorch; Atanh(±0) = ±0 with
+// derivative 1; Atanh(x) = NaN with derivative NaN if |x| > 1; Atanh(NaN) = NaN.
+func (x Jet[T, P]) Atanh() Jet[T, P] {
+	v, d := atanhD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Erf returns the error function of x, with derivative 2/sqrt(π)·exp(-x²).
+// The value is math.Erf's, bit for bit (for float32, math.Erf of the float64 argument, rounded).
+// The derivative is within 2 ulps (the second within 3) at every x, down to underflow:
+// x² is formed exactly.
+// Special cases: Erf(±0) = ±0 with derivative 2/sqrt(π); Erf(±Inf) = ±1 with derivative 0;
+// Erf(NaN) = NaN.
+func (x Jet[T, P]) Erf() Jet[T, P] {
+	v, d := erfD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Erfc returns the complementary error function 1 - erf x, with derivative -2/sqrt(π)·exp(-x²).
+// The value is math.Erfc's, bit for bit (for float32, math.Erfc of the float64 argument, rounded).
+// The derivative is within 2 ulps (the second within 3) at every x.
+// Special cases: Erfc(+Inf) = 0 and Erfc(-Inf) = 2, both with derivative 0; Erfc(NaN) = NaN.
+func (x Jet[T, P]) Erfc() Jet[T, P] {
+	v, d := erfcD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Erfinv returns the inverse error function of x, with derivative sqrt(π)/2·exp(y²), y = erfinv x.
+// The value is math.Erfinv's, bit for bit (for float32, math.Erfinv of the float64 argument, rounded).
+// The derivative is within 3 ulps (the second within 8), also next to ±1: it is formed from
+// 1-|x|, which is exact, rather than from exp(y²), which would magnify the error of y up to
+// 70 times.
+// Special cases: Erfinv(±1) = ±Inf with derivative +Inf, as in PyTorch; Erfinv(x) = NaN with
+// derivative NaN if |x| > 1; Erfinv(NaN) = NaN.
+func (x Jet[T, P]) Erfinv() Jet[T, P] {
+	v, d := erfinvD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Erfcinv returns the inverse of Erfc, with derivative -sqrt(π)/2·exp(y²), y = erfcinv x.
+// The value is math.Erfcinv's, bit for bit (for float32, math.Erfcinv of the float64 argument, rounded).
+// The derivative is within 3 ulps (the second within 8) for every x, even where math.Erfcinv, which computes
+// erfinv(1-x), loses the low bits of a small x (and returns +Inf for x < 2⁻⁵³).
+// Special cases: Erfcinv(0) = +Inf and Erfcinv(2) = -Inf, both with derivative -Inf;
+// Erfcinv(x) = NaN with derivative NaN if x < 0 or x > 2; Erfcinv(NaN) = NaN.
+func (x Jet[T, P]) Erfcinv() Jet[T, P] {
+	v, d := erfcinvD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Gamma returns the Gamma function of x, with derivative Γ(x)ψ(x), ψ the digamma function.
+// The value is math.Gamma's, bit for bit (for float32, math.Gamma of the float64 argument, rounded).
+// The derivative is within 4 ulps plus the error of math.Gamma (up to 12 ulps for x < 0);
+// next to the zeros of ψ on the negative axis only its absolute error is that small.
+// Special cases: Gamma(±0) = ±Inf with derivative -Inf (the limit from either side);
+// Gamma(+Inf) = +Inf with derivative +Inf; Gamma(x) = NaN with derivative NaN for x a negative
+// integer, -Inf or NaN; where Gamma underflows to ±0 (x < -171) the derivative is zero.
+func (x Jet[T, P]) Gamma() Jet[T, P] {
+	v, d := gammaD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// J0 returns the order-zero Bessel function of the first kind, with derivative -J1(x).
+// The value is math.J0's, bit for bit (for float32, math.J0 of the float64 argument, rounded).
+// The derivatives of the Bessel functions are within 4 ulps of the size of the Bessel
+// values they are formed from (absolute accuracy, as math's own near the zeros).
+// Special cases: J0(±Inf) = 0 with derivative 0; J0(0) = 1 with derivative 0; J0(NaN) = NaN.
+func (x Jet[T, P]) J0() Jet[T, P] {
+	v, d := j0D(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// J1 returns the order-one Bessel function of the first kind, with derivative J0(x) - J1(x)/x.
+// The value is math.J1's, bit for bit (for float32, math.J1 of the float64 argument, rounded).
+// Special cases: J1(0) = 0 with derivative 1/2 (the limit); J1(±Inf) = 0 with derivative 0;
+// J1(NaN) = NaN.
+func (x Jet[T, P]) J1() Jet[T, P] {
+	v, d := j1D(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Y0 returns the order-zero Bessel function of the second kind, with derivative -Y1(x).
+// The value is math.Y0's, bit for bit (for float32, math.Y0 of the float64 argument, rounded).
+// Special cases: Y0(0) = -Inf with derivative +Inf; Y0(+Inf) = 0 with derivative 0;
+// Y0(x < 0) = NaN with derivative NaN; Y0(NaN) = NaN.
+func (x Jet[T, P]) Y0() Jet[T, P] {
+	v, d := y0D(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Y1 returns the order-one Bessel function of the second kind, with derivative Y0(x) - Y1(x)/x.
+// The value is math.Y1's, bit for bit (for float32, math.Y1 of the float64 argument, rounded).
+// Special cases: Y1(0) = -Inf with derivative +Inf (the limit); Y1(+Inf) = 0 with derivative 0;
+// Y1(x < 0) = NaN with derivative NaN; Y1(NaN) = NaN.
+func (x Jet[T, P]) Y1() Jet[T, P] {
+	v, d := y1D(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Trunc returns the integer value of x, rounded toward zero, with derivative 0.
+// The value is math.Trunc's, bit for bit (for float32, math.Trunc of the float64 argument, rounded).
+// The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
+func (x Jet[T, P]) Trunc() Jet[T, P] {
+	v, d := truncD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Floor returns the greatest integer value less than or equal to x, with derivative 0.
+// The value is math.Floor's, bit for bit (for float32, math.Floor of the float64 argument, rounded).
+// The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
+func (x Jet[T, P]) Floor() Jet[T, P] {
+	v, d := floorD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Ceil returns the least integer value greater than or equal to x, with derivative 0.
+// The value is math.Ceil's, bit for bit (for float32, math.Ceil of the float64 argument, rounded).
+// The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
+func (x Jet[T, P]) Ceil() Jet[T, P] {
+	v, d := ceilD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Round returns the nearest integer to x, rounding half away from zero, with derivative 0.
+// The value is math.Round's, bit for bit (for float32, math.Round of the float64 argument, rounded).
+// The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
+func (x Jet[T, P]) Round() Jet[T, P] {
+	v, d := roundD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// RoundToEven returns the nearest integer to x, rounding ties to even, with derivative 0.
+// The value is math.RoundToEven's, bit for bit (for float32, math.RoundToEven of the float64 argument, rounded).
+// The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
+func (x Jet[T, P]) RoundToEven() Jet[T, P] {
+	v, d := roundToEvenD(x.V)
+	if x.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain(v, d)
+}
+
+// Pow returns x**y, with partials y·x**(y-1) and x**y·ln x.
+// The value is math.Pow's, bit for bit (for float32, math.Pow of the float64 arguments, rounded).
+// Where x**y has no derivative the partials follow PyTorch's conventions: ∂/∂x is 0 when y = 0
+// (so 0**0 has slope 0), and ∂/∂y is 0 when x = 0 and y >= 0. For x < 0, ∂/∂y is NaN,
+// since x**y is not real on any interval of y. Use PowInt or PowReal for a constant exponent.
 func (x Jet[T, P]) Pow(y Jet[T, P]) Jet[T, P] {
 	v, dx, dy := powD(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain2(y, v, dx, dy)
+}
+
+// Atan2 returns the arc tangent of x/y, using the signs of both to pick the quadrant:
+// the receiver is math.Atan2's first argument, so write y.Atan2(x) for atan2(y, x).
+// The partials are y/(x²+y²) with respect to the receiver x and -x/(x²+y²) with respect to y.
+// The value is math.Atan2's, bit for bit (for float32, math.Atan2 of the float64 arguments, rounded).
+// At the origin, where atan2 has no derivative, both partials are 0; they tend to 0 for
+// infinite arguments and are 0 there.
+func (x Jet[T, P]) Atan2(y Jet[T, P]) Jet[T, P] {
+	v, dx, dy := atan2D(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain2(y, v, dx, dy)
+}
+
+// Min returns the smaller of x and y, with partial 1 for the smaller and 0 for the other.
+// The value is math.Min's, bit for bit (for float32, math.Min of the float64 arguments, rounded).
+// At a tie (including -0 and +0) the partials are 0.5 each, as in PyTorch's minimum.
+// Min(x, -Inf) = -Inf with partial 1 for the -Inf even if x is NaN; otherwise a NaN argument gives
+// a NaN value and NaN partials.
+func (x Jet[T, P]) Min(y Jet[T, P]) Jet[T, P] {
+	v, dx, dy := minD(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain2(y, v, dx, dy)
+}
+
+// Max returns the larger of x and y, with partial 1 for the larger and 0 for the other.
+// The value is math.Max's, bit for bit (for float32, math.Max of the float64 arguments, rounded).
+// At a tie (including -0 and +0) the partials are 0.5 each, as in PyTorch's maximum.
+// Max(x, +Inf) = +Inf with partial 1 for the +Inf even if x is NaN; otherwise a NaN argument gives
+// a NaN value and NaN partials.
+func (x Jet[T, P]) Max(y Jet[T, P]) Jet[T, P] {
+	v, dx, dy := maxD(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain2(y, v, dx, dy)
+}
+
+// Hypot returns h = sqrt(x²+y²), avoiding overflow and underflow, with partials x/h and y/h.
+// The value is math.Hypot's, bit for bit (for float32, math.Hypot of the float64 argument, rounded).
+// The partials are within 2 ulps, also for subnormal and huge arguments.
+// At (0, 0), where Hypot has no derivative, both partials are 0 (PyTorch gives NaN; 0 keeps
+// NaN out of gradients, like Abs at 0). With one infinite argument its partial is its sign
+// and the other's is 0, even when the other is NaN; with both infinite the partials are
+// their signs over sqrt(2). Otherwise Hypot(x, NaN) = Hypot(NaN, y) = NaN with NaN partials.
+func (x Jet[T, P]) Hypot(y Jet[T, P]) Jet[T, P] {
+	v, dx, dy := hypotD(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain2(y, v, dx, dy)
+}
+
+// Dim returns the maximum of x-y or 0, with partials (1, -1) where x > y and (0, 0) elsewhere.
+// The value is math.Dim's, bit for bit (for float32, math.Dim of the float64 argument, rounded).
+// At x = y, where Dim has no derivative, the partials are 0, as for PyTorch's relu at 0.
+// Special cases: Dim(+Inf, +Inf) = Dim(-Inf, -Inf) = NaN and Dim with a NaN argument = NaN,
+// with NaN partials.
+func (x Jet[T, P]) Dim(y Jet[T, P]) Jet[T, P] {
+	v, dx, dy := dimD(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain2(y, v, dx, dy)
+}
+
+// Mod returns the floating-point remainder x - n·y of x/y, n = trunc(x/y), with partials 1 and -n.
+// The value is math.Mod's, bit for bit (for float32, math.Mod of the float64 argument, rounded).
+// Across its jumps the partial with respect to x stays 1, as for PyTorch's fmod.
+// Special cases: Mod(±Inf, y), Mod(NaN, y), Mod(x, 0) and Mod(x, NaN) are NaN with NaN partials;
+// Mod(x, ±Inf) = x with partials 1 and 0.
+func (x Jet[T, P]) Mod(y Jet[T, P]) Jet[T, P] {
+	v, dx, dy := modD(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain2(y, v, dx, dy)
+}
+
+// Remainder returns the IEEE 754 remainder x - n·y of x/y, n = x/y rounded to even, with partials 1 and -n.
+// The value is math.Remainder's, bit for bit (for float32, math.Remainder of the float64 argument, rounded).
+// Across its jumps the partial with respect to x stays 1.
+// Special cases: Remainder(±Inf, y), Remainder(NaN, y), Remainder(x, 0) and Remainder(x, NaN)
+// are NaN with NaN partials; Remainder(x, ±Inf) = x with partials 1 and 0.
+func (x Jet[T, P]) Remainder(y Jet[T, P]) Jet[T, P] {
+	v, dx, dy := remainderD(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
+	return x.chain2(y, v, dx, dy)
+}
+
+// Copysign returns a value with the magnitude of x and the sign of y, with partials ±1 and 0:
+// +1 when x and y have the same sign bit.
+// The value is math.Copysign's, bit for bit (for float32, math.Copysign of the float64 argument, rounded).
+// At x = ±0, where Copysign has no derivative, the partial with respect to x is 0, as in
+// PyTorch. If x is NaN both partials are NaN.
+func (x Jet[T, P]) Copysign(y Jet[T, P]) Jet[T, P] {
+	v, dx, dy := copysignD(x.V, y.V)
+	if x.D == nil && y.D == nil {
+		return Jet[T, P]{V: v}
+	}
 	return x.chain2(y, v, dx, dy)
 }

@@ -110,6 +110,7 @@ func main() {
 			fail(err)
 		}
 	}
+	writeSecondOrder(*out)
 }
 
 // allUnary returns every unary function of the tables, elementary and special.

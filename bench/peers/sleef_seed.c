@@ -1,0 +1,98 @@
+/*
+ * sleef_seed: the value and both partials of f = sin(xy)/sin(x) at 1<<20 points, the
+ * peer of dualgrad's BenchmarkSeedBatch. The analytic gradient is vectorized by hand
+ * with SLEEF's 1-ULP sincos (AVX-512 and AVX2); a scalar loop over glibc's sincos is
+ * timed too, for scale. Points come from bench.SeedPoints (same generator, same seed).
+ *
+ * Output lines:
+ *   inputs <bits-sum of xs> <bits-sum of ys>         exact fingerprint, hex
+ *   seed <variant> <ns/point> <sum f> <sum df/dx> <sum df/dy>
+ */
+#define _GNU_SOURCE /* sincos */
+#include <immintrin.h>
+#include <math.h>
+#include <sleef.h>
+
+#include "peers.h"
+
+enum { NPOINTS = 1 << 20, SAMPLES = 11 };
+
+static double *xs, *ys, *fo, *dxo, *dyo;
+
+/*
+ * Per point: (sxy, cxy) = sincos(xy), (sx, cx) = sincos(x), r = 1/sx,
+ * f = sxy·r, df/dy = x·cxy·r, df/dx = (y·cxy − f·cx)·r,
+ * which is the quotient rule (y·cxy·sx − sxy·cx)/sx² with one division.
+ */
+__attribute__((target("avx512f"), noinline)) static void seed_avx512(void) {
+	for (int i = 0; i < NPOINTS; i += 8) {
+		__m512d x = _mm512_load_pd(xs + i), y = _mm512_load_pd(ys + i);
+		Sleef___m512d_2 a = Sleef_sincosd8_u10avx512f(_mm512_mul_pd(x, y));
+		Sleef___m512d_2 b = Sleef_sincosd8_u10avx512f(x);
+		__m512d r = _mm512_div_pd(_mm512_set1_pd(1), b.x);
+		__m512d f = _mm512_mul_pd(a.x, r);
+		_mm512_store_pd(fo + i, f);
+		_mm512_store_pd(dyo + i, _mm512_mul_pd(_mm512_mul_pd(x, a.y), r));
+		_mm512_store_pd(dxo + i, _mm512_mul_pd(_mm512_fnmadd_pd(f, b.y, _mm512_mul_pd(y, a.y)), r));
+	}
+}
+
+__attribute__((target("avx2,fma"), noinline)) static void seed_avx2(void) {
+	for (int i = 0; i < NPOINTS; i += 4) {
+		__m256d x = _mm256_load_pd(xs + i), y = _mm256_load_pd(ys + i);
+		Sleef___m256d_2 a = Sleef_sincosd4_u10avx2(_mm256_mul_pd(x, y));
+		Sleef___m256d_2 b = Sleef_sincosd4_u10avx2(x);
+		__m256d r = _mm256_div_pd(_mm256_set1_pd(1), b.x);
+		__m256d f = _mm256_mul_pd(a.x, r);
+		_mm256_store_pd(fo + i, f);
+		_mm256_store_pd(dyo + i, _mm256_mul_pd(_mm256_mul_pd(x, a.y), r));
+		_mm256_store_pd(dxo + i, _mm256_mul_pd(_mm256_fnmadd_pd(f, b.y, _mm256_mul_pd(y, a.y)), r));
+	}
+}
+
+/* The scalar analytic loop of bench.SeedAnalytic, over glibc's sincos. */
+__attribute__((noinline)) static void seed_libm(void) {
+	for (int i = 0; i < NPOINTS; i++) {
+		double x = xs[i], y = ys[i], sxy, cxy, sx, cx;
+		sincos(x * y, &sxy, &cxy);
+		sincos(x, &sx, &cx);
+		fo[i] = sxy / sx;
+		dxo[i] = (y * cxy * sx - sxy * cx) / (sx * sx);
+		dyo[i] = x * cxy / sx;
+	}
+}
+
+static void run(const char *name, const char *cpu, void (*body)(void)) {
+	if (cpu != NULL) {
+		__builtin_cpu_init();
+		int ok = strcmp(cpu, "avx512f") == 0
+		             ? __builtin_cpu_supports("avx512f")
+		             : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
+		if (!ok) {
+			printf("seed %s unsupported - - -\n", name);
+			return;
+		}
+	}
+	static double samples[SAMPLES];
+	body(); /* warm up: page in the outputs */
+	for (int s = 0; s < SAMPLES; s++) {
+		double t0 = peers_now();
+		body();
+		samples[s] = (peers_now() - t0) / NPOINTS;
+	}
+	printf("seed %s %.3f %.17g %.17g %.17g\n", name, peers_median(samples, SAMPLES),
+	       peers_sum(fo, NPOINTS), peers_sum(dxo, NPOINTS), peers_sum(dyo, NPOINTS));
+}
+
+int main(void) {
+	size_t bytes = NPOINTS * sizeof(double);
+	xs = peers_alloc(bytes), ys = peers_alloc(bytes);
+	fo = peers_alloc(bytes), dxo = peers_alloc(bytes), dyo = peers_alloc(bytes);
+	peers_seed_points(xs, ys, NPOINTS, PEERS_DEFAULT_SEED);
+	printf("inputs %016llx %016llx\n", (unsigned long long)peers_bits_sum(xs, NPOINTS),
+	       (unsigned long long)peers_bits_sum(ys, NPOINTS));
+	run("sleef-avx512", "avx512f", seed_avx512);
+	run("sleef-avx2", "avx2", seed_avx2);
+	run("libm-scalar", NULL, seed_libm);
+	return 0;
+}

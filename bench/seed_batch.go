@@ -1,0 +1,127 @@
+package bench
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/dualgrad/dualgrad/expr"
+)
+
+// SeedBatchN is the number of points BenchmarkSeedBatch and the peers in bench/peers
+// evaluate: 1<<20.
+const SeedBatchN = 1 << 20
+
+// SeedColumns holds the inputs and outputs of a batch evaluation of the seed function:
+// one column per input (X, Y) and per output (F, DFDX, DFDY), all the same length.
+type SeedColumns struct {
+	X, Y          []float64 // the points
+	F, DFDX, DFDY []float64 // value and partials at each point
+}
+
+// NewSeedColumns returns n points from SeedPoints(n, seed) with zeroed output columns.
+func NewSeedColumns(n int, seed uint64) *SeedColumns {
+	xs, ys := SeedPoints(n, seed)
+	return &SeedColumns{X: xs, Y: ys, F: make([]float64, n), DFDX: make([]float64, n), DFDY: make([]float64, n)}
+}
+
+// check panics unless every column has the same length.
+func (c *SeedColumns) check(op string) {
+	n := len(c.X)
+	if len(c.Y) != n || len(c.F) != n || len(c.DFDX) != n || len(c.DFDY) != n {
+		panic(fmt.Sprintf("bench: %s: column lengths differ: X %d, Y %d, F %d, DFDX %d, DFDY %d",
+			op, n, len(c.Y), len(c.F), len(c.DFDX), len(c.DFDY)))
+	}
+}
+
+// EvalAnalytic fills the output columns with the hand-written loop: SeedAnalytic at
+// every point.
+func (c *SeedColumns) EvalAnalytic() {
+	c.check("EvalAnalytic")
+	f, dx, dy, ys := c.F, c.DFDX, c.DFDY, c.Y
+	for i, x := range c.X {
+		y := ys[i]
+		sxy, cxy := math.Sincos(x * y)
+		sx, cx := math.Sincos(x)
+		f[i] = sxy / sx
+		dx[i] = (y*cxy*sx - sxy*cx) / (sx * sx)
+		dy[i] = x * cxy / sx
+	}
+}
+
+// EvalDual fills the output columns with SeedDual (dualgrad's Jet2) at every point.
+func (c *SeedColumns) EvalDual() {
+	c.check("EvalDual")
+	f, dx, dy, ys := c.F, c.DFDX, c.DFDY, c.Y
+	for i, x := range c.X {
+		f[i], dx[i], dy[i] = SeedDual(x, ys[i])
+	}
+}
+
+// EvalGonumDual fills the output columns with SeedGonumDual (gonum's num/dual, one
+// pass per partial) at every point.
+func (c *SeedColumns) EvalGonumDual() {
+	c.check("EvalGonumDual")
+	f, dx, dy, ys := c.F, c.DFDX, c.DFDY, c.Y
+	for i, x := range c.X {
+		f[i], dx[i], dy[i] = SeedGonumDual(x, ys[i])
+	}
+}
+
+// SeedSource is the seed function as text for package expr.
+const SeedSource = "sin(x*y)/sin(x)"
+
+// SeedExpr evaluates the seed function over SeedColumns with a compiled expr.Program,
+// holding the column slices EvalColumns takes so that steady-state calls do not
+// allocate.
+type SeedExpr struct {
+	prog     *expr.Program
+	cols     [][]float64
+	values   [][]float64
+	partials [][][]float64
+}
+
+// NewSeedExpr parses and compiles SeedSource for inputs (x, y) and binds it to c.
+func NewSeedExpr(c *SeedColumns) (*SeedExpr, error) {
+	c.check("NewSeedExpr")
+	f, err := expr.Parse(SeedSource)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := f.Compile([]string{"x", "y"})
+	if err != nil {
+		return nil, err
+	}
+	return &SeedExpr{
+		prog:     prog,
+		cols:     [][]float64{c.X, c.Y},
+		values:   [][]float64{c.F},
+		partials: [][][]float64{{c.DFDX, c.DFDY}},
+	}, nil
+}
+
+// Eval fills the output columns with expr's batch evaluation on the given number of
+// goroutines (0 means GOMAXPROCS).
+func (e *SeedExpr) Eval(workers int) error {
+	return e.prog.EvalColumns(e.cols, e.values, e.partials, expr.BatchOptions{Workers: workers})
+}
+
+// Sums returns the sums of the output columns in index order: the checksum the peers
+// in bench/peers print for the same points.
+func (c *SeedColumns) Sums() (f, dfdx, dfdy float64) {
+	for i := range c.F {
+		f += c.F[i]
+		dfdx += c.DFDX[i]
+		dfdy += c.DFDY[i]
+	}
+	return f, dfdx, dfdy
+}
+
+// BitsSum returns the wrapping sum of the IEEE 754 bit patterns of v: an exact,
+// order-independent fingerprint that shows two programs used identical inputs.
+func BitsSum(v []float64) uint64 {
+	var s uint64
+	for _, x := range v {
+		s += math.Float64bits(x)
+	}
+	return s
+}

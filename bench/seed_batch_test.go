@@ -1,0 +1,98 @@
+package bench
+
+import (
+	"testing"
+)
+
+// BenchmarkSeedBatch measures the value and both partials of f = sin(xy)/sin(x) at
+// SeedBatchN points prepared outside the timed loop, reporting ns/point.
+func BenchmarkSeedBatch(b *testing.B) {
+	c := NewSeedColumns(SeedBatchN, DefaultSeed)
+	e, err := NewSeedExpr(c)
+	if err != nil {
+		b.Fatal(err)
+	}
+	exprEval := func(workers int) func() {
+		return func() {
+			if err := e.Eval(workers); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	for _, impl := range []struct {
+		name string
+		eval func()
+	}{
+		{"analytic", c.EvalAnalytic},
+		{"dual", c.EvalDual},
+		{"gonum-dual", c.EvalGonumDual},
+		{"expr", exprEval(1)},          // one goroutine
+		{"expr-parallel", exprEval(0)}, // GOMAXPROCS goroutines
+	} {
+		b.Run(impl.name, func(b *testing.B) {
+			b.ReportAllocs()
+			impl.eval() // fault in the outputs before timing
+			b.ResetTimer()
+			for range b.N {
+				impl.eval()
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*SeedBatchN), "ns/point")
+		})
+	}
+}
+
+// TestSeedPointsMatchPeers pins the inputs to the fingerprints that the C peer
+// (bench/peers/sleef_seed.c) and the Python peer (bench/peers/torch_seed.py) print for
+// their own implementations of the generator: all three evaluate identical points.
+func TestSeedPointsMatchPeers(t *testing.T) {
+	const wantX, wantY = 0xd204a4e9b2f5fc22, 0x4241e75c5f48db10
+	xs, ys := SeedPoints(SeedBatchN, DefaultSeed)
+	if gx, gy := BitsSum(xs), BitsSum(ys); gx != wantX || gy != wantY {
+		t.Errorf("input fingerprints = %016x %016x, the peers print %016x %016x", gx, gy, uint64(wantX), uint64(wantY))
+	}
+}
+
+// TestSeedBatchAgrees checks that every batch loop writes, at every point, what the
+// point-wise analytic function returns.
+func TestSeedBatchAgrees(t *testing.T) {
+	const n = 4099 // not a multiple of any block or vector size
+	c := NewSeedColumns(n, DefaultSeed)
+	e, err := NewSeedExpr(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, eval := range map[string]func() error{
+		"analytic":      func() error { c.EvalAnalytic(); return nil },
+		"dual":          func() error { c.EvalDual(); return nil },
+		"gonum-dual":    func() error { c.EvalGonumDual(); return nil },
+		"expr":          func() error { return e.Eval(1) },
+		"expr-parallel": func() error { return e.Eval(0) },
+	} {
+		clear(c.F)
+		clear(c.DFDX)
+		clear(c.DFDY)
+		if err := eval(); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for i := range n {
+			f, dx, dy := SeedAnalytic(c.X[i], c.Y[i])
+			if !closeTo(c.F[i], f, 1e-12) || !closeTo(c.DFDX[i], dx, 1e-12) || !closeTo(c.DFDY[i], dy, 1e-12) {
+				t.Fatalf("%s at (%v, %v) wrote (%v, %v, %v), SeedAnalytic gives (%v, %v, %v)",
+					name, c.X[i], c.Y[i], c.F[i], c.DFDX[i], c.DFDY[i], f, dx, dy)
+			}
+		}
+	}
+}
+
+// TestSeedColumnsPanicsOnRaggedColumns checks the programmer-error panic names the lengths.
+func TestSeedColumnsPanicsOnRaggedColumns(t *testing.T) {
+	c := NewSeedColumns(4, DefaultSeed)
+	c.DFDY = c.DFDY[:3]
+	defer func() {
+		want := "bench: EvalAnalytic: column lengths differ: X 4, Y 4, F 4, DFDX 4, DFDY 3"
+		if msg, _ := recover().(string); msg != want {
+			t.Errorf("panic message = %q, want %q", msg, want)
+		}
+	}()
+	c.EvalAnalytic()
+}

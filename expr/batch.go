@@ -1,0 +1,245 @@
+package expr
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+)
+
+// BatchOptions controls batch evaluation.
+type BatchOptions struct {
+	// Workers is the number of goroutines: 0 means runtime.GOMAXPROCS(0), 1 evaluates
+	// on the calling goroutine.
+	Workers int
+	// Wrt lists the inputs (indices into Vars) to differentiate with respect to;
+	// nil means all of them. An empty non-nil slice computes values only.
+	Wrt []int
+}
+
+// resolveWrt validates opt.Wrt, defaulting to all inputs.
+func (p *Program) resolveWrt(wrt []int) ([]int, error) {
+	if wrt == nil {
+		wrt = make([]int, len(p.vars))
+		for i := range wrt {
+			wrt[i] = i
+		}
+		return wrt, nil
+	}
+	seen := map[int]bool{}
+	for _, w := range wrt {
+		if w < 0 || w >= len(p.vars) {
+			return nil, fmt.Errorf("expr: wrt index %d out of range: the program has %d inputs %v", w, len(p.vars), p.vars)
+		}
+		if seen[w] {
+			return nil, fmt.Errorf("expr: wrt lists input %d (%s) twice", w, p.vars[w])
+		}
+		seen[w] = true
+	}
+	return wrt, nil
+}
+
+// prepare validates the inputs and options and fills the parts of a batch common
+// to all tensor evaluations.
+func (p *Program) prepare(inputs []Tensor, opt BatchOptions) (*batch, error) {
+	if opt.Workers < 0 {
+		return nil, fmt.Errorf("expr: BatchOptions.Workers is %d, want >= 0", opt.Workers)
+	}
+	if len(inputs) != len(p.vars) {
+		return nil, fmt.Errorf("expr: got %d input tensors, want %d (%v)", len(inputs), len(p.vars), p.vars)
+	}
+	shapes := make([][]int, len(inputs))
+	for i, t := range inputs {
+		if err := t.validate(fmt.Sprintf("input %s", p.vars[i])); err != nil {
+			return nil, err
+		}
+		shapes[i] = t.Shape
+	}
+	shape, err := Broadcast(shapes...)
+	if err != nil {
+		return nil, err
+	}
+	n, _ := numElements(shape)
+	b := &batch{p: p, n: n, shape: shape, inData: make([][]float64, len(inputs)), inMap: make([]bcastMap, len(inputs))}
+	for i, t := range inputs {
+		b.inData[i] = t.Data
+		b.inMap[i] = newBcastMap(t.Shape, shape)
+	}
+	return b, nil
+}
+
+// seedWrt sets up tangent column k to be the derivative with respect to input wrt[k].
+func (b *batch) seedWrt(wrt []int) {
+	b.ntan = len(wrt)
+	if len(wrt) == 0 || slices.Equal(wrt, b.p.inputs) {
+		b.seed = b.p.inputs // input i seeds column i; no allocation
+		return
+	}
+	b.seed = make([]int, len(b.inData))
+	for i := range b.seed {
+		b.seed[i] = -1
+	}
+	for k, w := range wrt {
+		b.seed[w] = k
+	}
+}
+
+func newTensors(shape []int, n, count int) ([]Tensor, [][]float64) {
+	ts := make([]Tensor, count)
+	flat := make([][]float64, count)
+	for i := range ts {
+		ts[i] = Tensor{Shape: append([]int{}, shape...), Data: make([]float64, n)}
+		flat[i] = ts[i].Data
+	}
+	return ts, flat
+}
+
+// EvalBatch evaluates the program at every point of the broadcast batch of inputs
+// (one tensor per input, in the order of Vars). values[i] holds output i and
+// partials[i][k] its partial derivative with respect to input opt.Wrt[k] (all inputs
+// if opt.Wrt is nil), each with the broadcast shape.
+func (p *Program) EvalBatch(inputs []Tensor, opt BatchOptions) (values []Tensor, partials [][]Tensor, err error) {
+	b, err := p.prepare(inputs, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	wrt, err := p.resolveWrt(opt.Wrt)
+	if err != nil {
+		return nil, nil, err
+	}
+	b.seedWrt(wrt)
+	values, b.values = newTensors(b.shape, b.n, len(p.outputs))
+	partials = make([][]Tensor, len(p.outputs))
+	b.partials = make([][][]float64, len(p.outputs))
+	for i := range partials {
+		partials[i], b.partials[i] = newTensors(b.shape, b.n, len(wrt))
+	}
+	b.run(opt.Workers)
+	return values, partials, nil
+}
+
+// Backward returns what PyTorch's f.sum().backward() computes for a program with one
+// output: the output tensor, and for each input opt.Wrt[k] (all inputs if nil) the
+// gradient of the sum of all output elements, shaped like that input. Where an
+// input was broadcast, its gradient sums the partials over the broadcast dimensions.
+func (p *Program) Backward(inputs []Tensor, opt BatchOptions) (value Tensor, grads []Tensor, err error) {
+	if len(p.outputs) != 1 {
+		return Tensor{}, nil, fmt.Errorf("expr: Backward needs a program with one output, this one has %d", len(p.outputs))
+	}
+	b, err := p.prepare(inputs, opt)
+	if err != nil {
+		return Tensor{}, nil, err
+	}
+	wrt, err := p.resolveWrt(opt.Wrt)
+	if err != nil {
+		return Tensor{}, nil, err
+	}
+	b.seedWrt(wrt)
+	b.wrt = wrt
+	vals, flat := newTensors(b.shape, b.n, 1)
+	b.values = flat
+	grads = make([]Tensor, len(wrt))
+	b.grads = make([][]float64, len(wrt))
+	for k, w := range wrt {
+		grads[k] = Tensor{Shape: append([]int{}, inputs[w].Shape...), Data: make([]float64, len(inputs[w].Data))}
+		b.grads[k] = grads[k].Data
+	}
+	b.run(opt.Workers)
+	return vals[0], grads, nil
+}
+
+// JVPBatch evaluates the program and its Jacobian-vector product at every point of
+// the broadcast batch: tangents[j] gives the direction's component along input j at
+// each point and must broadcast to the batch shape. jvps[i] holds the directional
+// derivative of output i. opt.Wrt must be nil.
+func (p *Program) JVPBatch(inputs, tangents []Tensor, opt BatchOptions) (values, jvps []Tensor, err error) {
+	if opt.Wrt != nil {
+		return nil, nil, errors.New("expr: JVPBatch takes its direction from tangents; BatchOptions.Wrt must be nil")
+	}
+	b, err := p.prepare(inputs, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(tangents) != len(inputs) {
+		return nil, nil, fmt.Errorf("expr: got %d tangent tensors for %d inputs", len(tangents), len(inputs))
+	}
+	b.ntan = 1
+	b.tanData = make([][]float64, len(tangents))
+	b.tanMap = make([]bcastMap, len(tangents))
+	for j, t := range tangents {
+		if err := t.validate(fmt.Sprintf("tangent of %s", p.vars[j])); err != nil {
+			return nil, nil, err
+		}
+		if !broadcastsTo(t.Shape, b.shape) {
+			return nil, nil, fmt.Errorf("expr: tangent of %s has shape %v, which does not broadcast to the batch shape %v",
+				p.vars[j], t.Shape, b.shape)
+		}
+		b.tanData[j] = t.Data
+		b.tanMap[j] = newBcastMap(t.Shape, b.shape)
+	}
+	values, b.values = newTensors(b.shape, b.n, len(p.outputs))
+	var flat [][]float64
+	jvps, flat = newTensors(b.shape, b.n, len(p.outputs))
+	b.partials = make([][][]float64, len(p.outputs))
+	for i := range flat {
+		b.partials[i] = [][]float64{flat[i]}
+	}
+	b.run(opt.Workers)
+	return values, jvps, nil
+}
+
+// EvalColumns evaluates the program at n points given as one column per input
+// (cols[j][pt], all of length n), writing values[i][pt] and, unless partials is nil,
+// partials[i][k][pt] = ∂f_i/∂x_{opt.Wrt[k]} (all inputs if opt.Wrt is nil) into the
+// caller's slices, which must have length n. It allocates nothing in steady state,
+// which suits streaming evaluation of a large file in chunks.
+func (p *Program) EvalColumns(cols [][]float64, values [][]float64, partials [][][]float64, opt BatchOptions) error {
+	if opt.Workers < 0 {
+		return fmt.Errorf("expr: BatchOptions.Workers is %d, want >= 0", opt.Workers)
+	}
+	if len(cols) != len(p.vars) {
+		return fmt.Errorf("expr: got %d input columns, want %d (%v)", len(cols), len(p.vars), p.vars)
+	}
+	n := 0
+	if len(cols) > 0 {
+		n = len(cols[0])
+	}
+	for j, c := range cols {
+		if len(c) != n {
+			return fmt.Errorf("expr: column %s has %d values but column %s has %d", p.vars[j], len(c), p.vars[0], n)
+		}
+	}
+	if len(values) != len(p.outputs) {
+		return fmt.Errorf("expr: got %d value columns, want %d (one per output)", len(values), len(p.outputs))
+	}
+	for i, v := range values {
+		if len(v) != n {
+			return fmt.Errorf("expr: value column %d has length %d, want %d", i, len(v), n)
+		}
+	}
+	b := &batch{p: p, n: n, inData: cols, values: values, inMap: p.colMaps}
+	if partials != nil {
+		wrt := opt.Wrt
+		if wrt == nil {
+			wrt = p.inputs
+		} else if _, err := p.resolveWrt(wrt); err != nil {
+			return err
+		}
+		if len(partials) != len(p.outputs) {
+			return fmt.Errorf("expr: got partials for %d outputs, want %d", len(partials), len(p.outputs))
+		}
+		for i, pi := range partials {
+			if len(pi) != len(wrt) {
+				return fmt.Errorf("expr: partials[%d] has %d columns, want %d (one per wrt input)", i, len(pi), len(wrt))
+			}
+			for k, c := range pi {
+				if len(c) != n {
+					return fmt.Errorf("expr: partials[%d][%d] has length %d, want %d", i, k, len(c), n)
+				}
+			}
+		}
+		b.partials = partials
+		b.seedWrt(wrt)
+	}
+	b.run(opt.Workers)
+	return nil
+}

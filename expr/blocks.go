@@ -1,0 +1,280 @@
+package expr
+
+import (
+	"runtime"
+	"sync"
+)
+
+// blockBytes is the target size of one worker's registers for one block: small
+// enough to stay in a core's L2 cache while a block runs through all instructions.
+const blockBytes = 192 << 10
+
+// blockSize returns the number of points per block for a program whose registers
+// carry ntan tangent columns.
+func (p *Program) blockSize(ntan int) int {
+	cols := p.numRegs * (1 + ntan)
+	b := blockBytes / (8 * max(cols, 1))
+	b = min(max(b, 64), 4096)
+	return b &^ 63
+}
+
+// workspace is one worker's memory: the register columns of one block and scratch.
+// Workspaces are pooled per Program, so steady-state evaluation does not allocate.
+type workspace struct {
+	block, ntan int
+	regs        []duals     // the current block's view of every register
+	cols        [][]float64 // backing columns of the non-input registers
+	gathered    [][]float64 // per input: value column for broadcast inputs
+	tangents    [][]float64 // per input: tangent column for JVP inputs
+	ones, zeros []float64   // seed tangent columns
+	scratch     [2][]float64
+	coord       []int
+	acc         [][]float64 // Backward: per-worker gradient sums of broadcast inputs
+}
+
+// workspacePool recycles workspaces of one Program.
+type workspacePool struct{ pool sync.Pool }
+
+func (p *Program) getWorkspace(ntan int) *workspace {
+	block := p.blockSize(ntan)
+	if ws, ok := p.pool.pool.Get().(*workspace); ok && ws.block == block && ws.ntan == ntan {
+		return ws
+	}
+	nin := len(p.vars)
+	ws := &workspace{block: block, ntan: ntan, regs: make([]duals, p.numRegs)}
+	col := func() []float64 { return make([]float64, block) }
+	for r := range ws.regs {
+		ws.regs[r].D = make([][]float64, ntan)
+	}
+	for r := nin; r < p.numRegs; r++ {
+		for range 1 + ntan {
+			ws.cols = append(ws.cols, col())
+		}
+	}
+	ws.gathered = make([][]float64, nin)
+	ws.tangents = make([][]float64, nin)
+	for i := range nin {
+		ws.gathered[i], ws.tangents[i] = col(), col()
+	}
+	ws.ones, ws.zeros = col(), col()
+	for i := range ws.ones {
+		ws.ones[i] = 1
+	}
+	ws.scratch = [2][]float64{col(), col()}
+	return ws
+}
+
+func (p *Program) putWorkspace(ws *workspace) {
+	ws.acc = nil
+	p.pool.pool.Put(ws)
+}
+
+// batch describes one batch evaluation: where inputs come from and where results go.
+type batch struct {
+	p      *Program
+	n      int // points
+	ntan   int
+	shape  []int // broadcast shape (nil for column evaluation)
+	inData [][]float64
+	inMap  []bcastMap
+	seed   []int // EvalBatch: for each input, the tangent column seeded with 1, or -1
+	// JVP: per input, the tangent tensor and its index map (ntan == 1).
+	tanData [][]float64
+	tanMap  []bcastMap
+	// Results, as flat slices over the n points.
+	values   [][]float64
+	partials [][][]float64 // [output][tangent], nil for none
+	// Backward: gradients shaped like the inputs, for tangent k the input wrt[k].
+	wrt   []int
+	grads [][]float64
+}
+
+// setup points the registers of ws at the block [start, start+m).
+func (b *batch) setup(ws *workspace, start, m int) {
+	p := b.p
+	nin := len(p.vars)
+	for i := range nin {
+		r := &ws.regs[i]
+		r.V = b.inMap[i].gather(ws.gathered[i][:m], b.inData[i], start, ws.coord)
+		for k := range r.D {
+			switch {
+			case b.tanData != nil:
+				r.D[k] = b.tanMap[i].gather(ws.tangents[i][:m], b.tanData[i], start, ws.coord)
+			case b.seed[i] == k:
+				r.D[k] = ws.ones[:m]
+			default:
+				r.D[k] = ws.zeros[:m]
+			}
+		}
+	}
+	c := 0
+	for r := nin; r < p.numRegs; r++ {
+		ws.regs[r].V = ws.cols[c][:m]
+		c++
+		for k := range ws.regs[r].D {
+			ws.regs[r].D[k] = ws.cols[c][:m]
+			c++
+		}
+	}
+	// An output's register computes straight into the caller's result slices,
+	// saving a copy; temporaries that used the register earlier are overwritten.
+	for i, r := range p.outputs {
+		if !p.directOut[i] {
+			continue
+		}
+		if b.values != nil {
+			ws.regs[r].V = b.values[i][start : start+m]
+		}
+		if b.partials != nil {
+			for k := range ws.regs[r].D {
+				ws.regs[r].D[k] = b.partials[i][k][start : start+m]
+			}
+		}
+	}
+}
+
+// exec runs the program over the block that setup prepared.
+func (p *Program) exec(ws *workspace) {
+	regs := ws.regs
+	for i := range p.instrs {
+		in := &p.instrs[i]
+		if useVec && execVec(in, regs) {
+			continue
+		}
+		dst := regs[in.dst]
+		switch in.op {
+		case opConst:
+			dualConst(dst, in.k)
+		case opAdd:
+			dualAdd(dst, regs[in.a], regs[in.b])
+		case opSub:
+			dualSub(dst, regs[in.a], regs[in.b])
+		case opMul:
+			dualMul(dst, regs[in.a], regs[in.b])
+		case opNeg:
+			dualNeg(dst, regs[in.a])
+		case opFMA:
+			dualFMA(dst, regs[in.a], regs[in.b], regs[in.c])
+		case opAddConst:
+			dualAddScalar(dst, regs[in.a], in.k)
+		case opConstSub:
+			dualConstSub(dst, regs[in.a], in.k)
+		case opScale:
+			dualScale(dst, regs[in.a], in.k)
+		case opSincos:
+			dualSincos(dst, regs[in.dst2], regs[in.a])
+		default:
+			if isBinaryInstr(in.op) {
+				dualBinary(in.op, dst, regs[in.a], regs[in.b], ws.scratch[0], ws.scratch[1])
+			} else {
+				dualUnary(in.op, in.k, dst, regs[in.a], ws.scratch[0])
+			}
+		}
+	}
+}
+
+// block evaluates points [start, start+m) and stores the results.
+func (b *batch) block(ws *workspace, start, m int) {
+	b.setup(ws, start, m)
+	b.p.exec(ws)
+	for i, r := range b.p.outputs {
+		if b.p.directOut[i] {
+			continue
+		}
+		out := ws.regs[r]
+		if b.values != nil {
+			copy(b.values[i][start:start+m], out.V)
+		}
+		if b.partials != nil {
+			for k, t := range out.D {
+				copy(b.partials[i][k][start:start+m], t)
+			}
+		}
+	}
+	if b.grads != nil {
+		out := ws.regs[b.p.outputs[0]]
+		for k, t := range out.D {
+			im := &b.inMap[b.wrt[k]]
+			if im.kind == sameShape { // each gradient element comes from one point
+				copy(b.grads[k][start:start+len(t)], t)
+			} else {
+				im.scatterAdd(ws.acc[k], t, start, ws.coord)
+			}
+		}
+	}
+}
+
+// run evaluates all points on the requested number of goroutines. Each worker takes
+// a contiguous range of blocks, so that sums in Backward are formed in the same order
+// on every run with the same number of workers.
+func (b *batch) run(workers int) {
+	if b.n == 0 {
+		return
+	}
+	bs := b.p.blockSize(b.ntan)
+	nblocks := (b.n + bs - 1) / bs
+	if workers == 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	workers = min(workers, nblocks)
+	if workers == 1 {
+		ws := b.workspace()
+		b.blocks(ws, 0, nblocks, bs)
+		b.finish(ws)
+		return
+	}
+	b.parallel(workers, nblocks, bs)
+}
+
+// parallel runs blocks on several goroutines; it is separate from run so that the
+// single-goroutine path allocates nothing.
+func (b *batch) parallel(workers, nblocks, bs int) {
+	shared := *b // only this copy escapes to the worker goroutines
+	spaces := make([]*workspace, workers)
+	var wg sync.WaitGroup
+	for w := range spaces {
+		spaces[w] = shared.workspace()
+		wg.Go(func() { shared.blocks(spaces[w], w*nblocks/workers, (w+1)*nblocks/workers, bs) })
+	}
+	wg.Wait()
+	for _, ws := range spaces {
+		shared.finish(ws)
+	}
+}
+
+// workspace returns a pooled workspace prepared for this batch.
+func (b *batch) workspace() *workspace {
+	ws := b.p.getWorkspace(b.ntan)
+	if cap(ws.coord) < len(b.shape) {
+		ws.coord = make([]int, len(b.shape))
+	}
+	ws.coord = ws.coord[:len(b.shape)]
+	if b.grads != nil {
+		ws.acc = make([][]float64, len(b.grads))
+		for k := range ws.acc {
+			if b.inMap[b.wrt[k]].kind != sameShape {
+				ws.acc[k] = make([]float64, len(b.grads[k]))
+			}
+		}
+	}
+	return ws
+}
+
+// blocks evaluates blocks [lo, hi) of bs points each.
+func (b *batch) blocks(ws *workspace, lo, hi, bs int) {
+	for blk := lo; blk < hi; blk++ {
+		start := blk * bs
+		b.block(ws, start, min(bs, b.n-start))
+	}
+}
+
+// finish adds a worker's gradient sums into the result and returns its workspace
+// to the pool. Workers finish in order, so the sums are reproducible.
+func (b *batch) finish(ws *workspace) {
+	for k, acc := range ws.acc {
+		for i, v := range acc {
+			b.grads[k][i] += v
+		}
+	}
+	b.p.putWorkspace(ws)
+}

@@ -1,0 +1,141 @@
+package expr
+
+import (
+	"math"
+	"strings"
+	"testing"
+)
+
+// countOps returns how many instructions of each kind p has.
+func countOps(p *Program) map[opcode]int {
+	m := map[opcode]int{}
+	for _, in := range p.instrs {
+		m[in.op]++
+	}
+	return m
+}
+
+func TestCompileSharesSubexpressions(t *testing.T) {
+	p := mustCompile(t, "sin(x*y) + cos(y*x) * (x*y)")
+	ops := countOps(p)
+	// x*y and y*x are one product; sin and cos of it are one sincos; the last
+	// product and the addition are one multiply-add.
+	if ops[opMul] != 1 || ops[opSincos] != 1 || ops[opFMA] != 1 || len(p.instrs) != 3 {
+		t.Errorf("program:\n%s", p)
+	}
+	// Shared Go-built nodes are computed once.
+	x, y := Var("x"), Var("y")
+	s := Sin(Mul(x, y))
+	q, err := NewFunc(Add(s, s), Mul(s, s)).Compile(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ops := countOps(q); ops[opSin] != 1 {
+		t.Errorf("sin computed %d times:\n%s", ops[opSin], q)
+	}
+}
+
+func TestCompileFoldsConstants(t *testing.T) {
+	for src, want := range map[string][]opcode{
+		"2*3*x":         {opScale},
+		"x + 2^3":       {opAddConst},
+		"x - 1":         {opAddConst},
+		"1 - x":         {opConstSub},
+		"x / 4":         {opDivConst},
+		"4 / x":         {opConstDiv},
+		"x^2":           {opMul},
+		"x^1.5":         {opPowConst},
+		"2^x":           {opConstPow},
+		"x * 1":         nil,
+		"x ^ 1":         nil,
+		"--x":           nil,
+		"-1 * x":        {opNeg},
+		"sin(pi/2) + x": {opAddConst},
+		"sin(2)":        {opConst},
+	} {
+		p := mustCompile(t, src)
+		var got []opcode
+		for _, in := range p.instrs {
+			got = append(got, in.op)
+		}
+		if len(got) != len(want) || (len(want) > 0 && got[0] != want[0]) {
+			t.Errorf("%s compiled to:\n%s", src, p)
+		}
+	}
+	p := mustCompile(t, "sin(pi/2) + x")
+	if p.instrs[0].k != 1 {
+		t.Errorf("sin(pi/2) folded to %v, want 1", p.instrs[0].k)
+	}
+}
+
+func TestCompileFusesOnlySingleUseProducts(t *testing.T) {
+	p := mustCompile(t, "x*y + z; x*y")
+	if ops := countOps(p); ops[opFMA] != 0 || ops[opMul] != 1 {
+		t.Errorf("a product that is also an output must not be fused:\n%s", p)
+	}
+}
+
+func TestCompileReusesRegisters(t *testing.T) {
+	// A long chain needs only a few registers, not one per operation.
+	src := "x" + strings.Repeat(" + sin(x)*cos(x)^2", 50)
+	p := mustCompile(t, src)
+	if p.numRegs > 6 {
+		t.Errorf("%d registers for a chain:\n%s", p.numRegs, p)
+	}
+	x := []float64{0.3}
+	want := 0.3
+	for range 50 {
+		want += 0.29552020666133955 * 0.9126678074548392
+	}
+	if got := p.Eval(x)[0]; !closeTo(got, want, 1e-13) {
+		t.Errorf("value %v, want %v", got, want)
+	}
+}
+
+func TestCompileVariableErrors(t *testing.T) {
+	f := mustParse(t, "x + y")
+	for _, tc := range []struct {
+		vars []string
+		msg  string
+	}{
+		{[]string{"x"}, `missing variable "y"`},
+		{[]string{"x", "y", "z"}, `unused variable "z"`},
+		{[]string{"x", "y", "x"}, `"x" appears twice`},
+	} {
+		_, err := f.Compile(tc.vars)
+		if err == nil || !strings.Contains(err.Error(), tc.msg) {
+			t.Errorf("Compile(%q) error = %v, want one containing %s", tc.vars, err, tc.msg)
+		}
+	}
+	p, err := f.Compile([]string{"y", "x"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := p.Eval([]float64{1, 10}); got[0] != 11 {
+		t.Errorf("reordered inputs: %v", got)
+	}
+	if got := strings.Join(p.Vars(), ","); got != "y,x" {
+		t.Errorf("Vars = %s", got)
+	}
+}
+
+func TestNoInputs(t *testing.T) {
+	p := mustCompile(t, "2 * pi")
+	v, g := p.Gradient(nil)
+	hv, hg, h := p.Hessian(nil)
+	if v != 2*math.Pi || len(g) != 0 || hv != v || len(hg) != 0 || len(h) != 0 {
+		t.Errorf("Gradient %v %v, Hessian %v %v %v", v, g, hv, hg, h)
+	}
+	values, _, err := p.EvalBatch(nil, BatchOptions{})
+	if err != nil || len(values[0].Data) != 1 || values[0].Data[0] != v {
+		t.Errorf("EvalBatch of a constant: %v, %v", values, err)
+	}
+}
+
+func TestConstantOutput(t *testing.T) {
+	p := mustCompile(t, "2 + 3; x")
+	v, jac := p.Jacobian([]float64{7})
+	if v[0] != 5 || v[1] != 7 || jac[0][0] != 0 || jac[1][0] != 1 {
+		t.Errorf("values %v jac %v", v, jac)
+	}
+}

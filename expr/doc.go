@@ -1,0 +1,23 @@
+// Package expr parses, builds, compiles and evaluates mathematical expressions
+// with exact derivatives by forward-mode automatic differentiation.
+//
+// A function is written once, as text for [Parse] or in Go with [Var], [Const],
+// [Add], [Sin], [Call] and the other constructors, and compiled with
+// [Func.Compile] into a [Program]: a straight-line sequence of instructions in
+// which common subexpressions are computed once, constant subexpressions are
+// folded, sin and cos of one argument share one sincos, and a*b+c is one fused
+// multiply-add.
+//
+// A Program evaluates either at one point, through the dual numbers of package
+// dual ([Program.Eval], [Program.Gradient], [Program.JVP], [Program.Jacobian],
+// [Program.Hessian], [Program.Partials]), or over batches of points held in
+// tensors with NumPy broadcasting, through the SIMD kernels of package vec
+// ([Program.EvalBatch], [Program.Backward], [Program.JVPBatch],
+// [Program.EvalColumns]). Batches run in blocks sized to stay in cache, on
+// GOMAXPROCS goroutines, without allocating per block.
+//
+// Derivatives follow package dual's conventions: a partial with respect to a
+// variable an operation does not depend on is exactly zero even where the local
+// derivative is infinite (NaN-safe), abs'(0) = 0, and min and max split the
+// gradient evenly at a tie, as in PyTorch.
+package expr

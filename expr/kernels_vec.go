@@ -1,0 +1,81 @@
+package expr
+
+import "github.com/dualgrad/dualgrad/vec"
+
+// This file connects batch evaluation to package vec's SIMD dual kernels. Every
+// instruction vec has a kernel for runs there; the rest (constant-operand forms
+// whose rounding vec cannot reproduce, and functions vec lacks) run the pure-Go
+// kernels of kernels.go, which follow package dual exactly.
+
+// useVec selects vec's kernels; tests turn it off to check the pure-Go kernels
+// against point evaluation bit for bit.
+var useVec = true
+
+func toVec(d duals) vec.Dual[float64] { return vec.Dual[float64](d) }
+
+// vecUnary holds vec's kernel for each one-argument function it provides.
+// vec.DualExpm1 is left out: it forms the derivative as expm1(x)+1, which is 0
+// below x ≈ -37 where dual's exp(x) is not, and a NaN-safe zero tangent then
+// hides a NaN that point evaluation reports.
+var vecUnary = map[opcode]func(dst, x vec.Dual[float64]){
+	opSin: vec.DualSin[float64], opCos: vec.DualCos[float64], opTan: vec.DualTan[float64],
+	opAsin: vec.DualAsin[float64], opAcos: vec.DualAcos[float64], opAtan: vec.DualAtan[float64],
+	opSinh: vec.DualSinh[float64], opCosh: vec.DualCosh[float64], opTanh: vec.DualTanh[float64],
+	opExp: vec.DualExp[float64], opExp2: vec.DualExp2[float64],
+	opLog: vec.DualLog[float64], opLog2: vec.DualLog2[float64], opLog10: vec.DualLog10[float64],
+	opLog1p: vec.DualLog1p[float64], opSqrt: vec.DualSqrt[float64], opCbrt: vec.DualCbrt[float64],
+	opAbs: vec.DualAbs[float64], opErf: vec.DualErf[float64], opNeg: vec.DualNeg[float64],
+}
+
+// vecBinary holds vec's kernel for each two-operand instruction it provides.
+// Left out, until vec follows dual there: vec.DualAtan2, whose partials are NaN
+// with an infinite argument where dual's are 0, and vec.DualMin and vec.DualMax,
+// which give NaN for min(-Inf, NaN) where math.Min and dual give -Inf.
+var vecBinary = map[opcode]func(dst, a, b vec.Dual[float64]){
+	opAdd: vec.DualAdd[float64], opSub: vec.DualSub[float64], opMul: vec.DualMul[float64],
+	opDiv: vec.DualDiv[float64], opPow: vec.DualPow[float64],
+}
+
+// kernelTable is the kernel of every instruction, resolved once per opcode so that
+// the per-block loop does no map lookups.
+type kernelTable struct {
+	unary  [numOps]func(dst, x vec.Dual[float64])
+	binary [numOps]func(dst, a, b vec.Dual[float64])
+}
+
+var vecKernels = func() (t kernelTable) {
+	for op, f := range vecUnary {
+		t.unary[op] = f
+	}
+	for op, f := range vecBinary {
+		t.binary[op] = f
+	}
+	return t
+}()
+
+// execVec runs one instruction with vec if vec has its kernel; it reports whether it did.
+func execVec(in *instr, regs []duals) bool {
+	dst := toVec(regs[in.dst])
+	switch in.op {
+	case opFMA:
+		vec.DualFMA(dst, toVec(regs[in.a]), toVec(regs[in.b]), toVec(regs[in.c]))
+	case opSincos:
+		vec.DualSincos(dst, toVec(regs[in.dst2]), toVec(regs[in.a]))
+	case opAddConst:
+		vec.DualAddScalar(dst, toVec(regs[in.a]), in.k)
+	case opScale:
+		vec.DualScale(dst, toVec(regs[in.a]), in.k)
+	case opConstSub: // k - a == (-a) + k exactly
+		vec.DualNeg(dst, toVec(regs[in.a]))
+		vec.DualAddScalar(dst, dst, in.k)
+	default:
+		if f := vecKernels.unary[in.op]; f != nil {
+			f(dst, toVec(regs[in.a]))
+		} else if f := vecKernels.binary[in.op]; f != nil {
+			f(dst, toVec(regs[in.a]), toVec(regs[in.b]))
+		} else {
+			return false
+		}
+	}
+	return true
+}

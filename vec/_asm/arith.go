@@ -1,0 +1,201 @@
+package main
+
+import (
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// ftype selects the float64 or float32 form of each arithmetic instruction.
+type ftype struct {
+	name, gotype                                                      string
+	elem                                                              int
+	add, sub, mul, div, vmin, vmax, sqrt, and, or, xor, fmadd213, cmp func(...Op)
+	blendm                                                            func(...Op)
+	blendv                                                            func(a, b, c, d Op)
+	xorBcast, broadcast                                               func(...Op) // AVX-512 forms reading one lane of a constant
+	signBit                                                           Mem         // only the sign bit set in each lane
+	one                                                               Mem
+}
+
+var (
+	f64 = &ftype{name: "F64", gotype: "float64", elem: 8,
+		add: VADDPD, sub: VSUBPD, mul: VMULPD, div: VDIVPD, vmin: VMINPD, vmax: VMAXPD, sqrt: VSQRTPD,
+		and: VANDPD, or: VORPD, xor: VXORPD, fmadd213: VFMADD213PD, cmp: VCMPPD,
+		blendm: VBLENDMPD, blendv: VBLENDVPD, xorBcast: VXORPD_BCST, broadcast: VBROADCASTSD,
+	}
+	f32 = &ftype{name: "F32", gotype: "float32", elem: 4,
+		add: VADDPS, sub: VSUBPS, mul: VMULPS, div: VDIVPS, vmin: VMINPS, vmax: VMAXPS, sqrt: VSQRTPS,
+		and: VANDPS, or: VORPS, xor: VXORPS, fmadd213: VFMADD213PS, cmp: VCMPPS,
+		blendm: VBLENDMPS, blendv: VBLENDVPS, xorBcast: VXORPS_BCST, broadcast: VBROADCASTSS,
+	}
+)
+
+// consts fills in the constant operands (they must be created after avo's context
+// exists, i.e. at generation time).
+func (t *ftype) consts() {
+	if t.elem == 8 {
+		t.signBit = cbits(1 << 63)
+		t.one = c64(1)
+	} else {
+		t.signBit = cbits32(1 << 31)
+		t.one = c32(1)
+	}
+}
+
+// blend returns m ? ifTrue : ifFalse lane by lane, m computed by t.cmp.
+func (t *ftype) blend(l *level, m mask, ifFalse, ifTrue Op) VecVirtual {
+	d := l.vec()
+	if l.wide {
+		t.blendm(ifTrue, ifFalse, m.k, d)
+	} else {
+		t.blendv(m.v, ifTrue, ifFalse, d)
+	}
+	return d
+}
+
+// compare returns the lanes where a pred b.
+func (t *ftype) compare(l *level, pred int, a, b Op) mask {
+	if l.wide {
+		k := K()
+		t.cmp(U8(pred), b, a, k)
+		return mask{k: k}
+	}
+	m := l.vec()
+	t.cmp(U8(pred), b, a, m)
+	return mask{v: m}
+}
+
+// binary emits dst[i] = op(a[i], b[i]).
+func binary(l *level, t *ftype, op string, f func(a, b VecVirtual) VecVirtual) {
+	emitStream(l, stream{
+		name: fname(op, t.name, l), sig: "func(dst, a, b []" + t.gotype + ")",
+		ins: []string{"a", "b"}, outs: []string{"dst"}, elem: t.elem, unroll: 4, streaming: true,
+		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{f(in[0], in[1])} },
+	})
+}
+
+// unary emits dst[i] = op(x[i]).
+func unary(l *level, t *ftype, op string, f func(x VecVirtual) VecVirtual) {
+	emitStream(l, stream{
+		name: fname(op, t.name, l), sig: "func(dst, x []" + t.gotype + ")",
+		ins: []string{"x"}, outs: []string{"dst"}, elem: t.elem, unroll: 4, streaming: true,
+		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{f(in[0])} },
+	})
+}
+
+// withScalar emits dst[i] = op(x[i], c) for a scalar parameter c broadcast once.
+func withScalar(l *level, t *ftype, op string, f func(x, c VecVirtual) VecVirtual) {
+	var c VecVirtual
+	emitStream(l, stream{
+		name: fname(op, t.name, l), sig: "func(dst, x []" + t.gotype + ", c " + t.gotype + ")",
+		ins: []string{"x"}, outs: []string{"dst"}, elem: t.elem, unroll: 4, streaming: true,
+		setup: func() { c = broadcastParam(l, t, "c") },
+		body:  func(in []VecVirtual) []VecVirtual { return []VecVirtual{f(in[0], c)} },
+	})
+}
+
+// op3 is a helper for three-operand instructions in Go operand order (b, a, dst: dst = a op b).
+func op3(l *level, f func(...Op), b, a Op) VecVirtual {
+	d := l.vec()
+	f(b, a, d)
+	return d
+}
+
+// genArith emits the exact IEEE 754 arithmetic kernels and the reductions.
+func genArith(l *level) {
+	for _, t := range []*ftype{f64, f32} {
+		t.consts()
+		binary(l, t, "add", func(a, b VecVirtual) VecVirtual { return op3(l, t.add, b, a) })
+		binary(l, t, "sub", func(a, b VecVirtual) VecVirtual { return op3(l, t.sub, b, a) })
+		binary(l, t, "mul", func(a, b VecVirtual) VecVirtual { return op3(l, t.mul, b, a) })
+		binary(l, t, "div", func(a, b VecVirtual) VecVirtual { return op3(l, t.div, b, a) })
+		// min and max follow Go's builtins: NaN if either is NaN, and -0 < +0. The
+		// hardware instructions return their second operand in both cases, so equal
+		// lanes take a|b (min) or a&b (max) and unordered lanes take a+b (a NaN).
+		minmax := func(op string, hw, tie func(...Op)) {
+			binary(l, t, op, func(a, b VecVirtual) VecVirtual {
+				r := op3(l, hw, b, a)
+				eq := t.compare(l, cmpEQ, a, b)
+				r = t.blend(l, eq, r, op3(l, tie, b, a))
+				un := t.compare(l, cmpUNORD, a, b)
+				return t.blend(l, un, r, op3(l, t.add, b, a))
+			})
+		}
+		minmax("min", t.vmin, t.or)
+		minmax("max", t.vmax, t.and)
+		unary(l, t, "neg", func(x VecVirtual) VecVirtual { return l.bop(t.xor, t.xorBcast, x, t.signBit) })
+		unary(l, t, "abs", func(x VecVirtual) VecVirtual {
+			d := l.vec()
+			// and-not: d = ^signBit & x
+			if t.elem == 8 {
+				VANDNPD(x, t.ldConst(l, t.signBit), d)
+			} else {
+				VANDNPS(x, t.ldConst(l, t.signBit), d)
+			}
+			return d
+		})
+		unary(l, t, "sqrt", func(x VecVirtual) VecVirtual {
+			d := l.vec()
+			t.sqrt(x, d)
+			return d
+		})
+		unary(l, t, "recip", func(x VecVirtual) VecVirtual {
+			return op3(l, t.div, x, t.ldConst(l, t.one))
+		})
+		withScalar(l, t, "scale", func(x, c VecVirtual) VecVirtual { return op3(l, t.mul, c, x) })
+		withScalar(l, t, "addScalar", func(x, c VecVirtual) VecVirtual { return op3(l, t.add, c, x) })
+		emitStream(l, stream{
+			name: fname("fma", t.name, l), sig: "func(dst, a, b, c []" + t.gotype + ")",
+			ins: []string{"a", "b", "c"}, outs: []string{"dst"}, elem: t.elem, unroll: 4, streaming: true,
+			body: func(in []VecVirtual) []VecVirtual {
+				t.fmadd213(in[2], in[1], in[0]) // a = b*a + c
+				return []VecVirtual{in[0]}
+			},
+		})
+		var a VecVirtual
+		emitStream(l, stream{
+			name: fname("axpy", t.name, l), sig: "func(dst []" + t.gotype + ", a " + t.gotype + ", x, y []" + t.gotype + ")",
+			ins: []string{"x", "y"}, outs: []string{"dst"}, elem: t.elem, unroll: 4, streaming: true,
+			setup: func() { a = broadcastParam(l, t, "a") },
+			body: func(in []VecVirtual) []VecVirtual {
+				t.fmadd213(in[1], a, in[0]) // x = a*x + y
+				return []VecVirtual{in[0]}
+			},
+		})
+		reduction(l, t, "sum")
+		reduction(l, t, "dot")
+	}
+}
+
+// ldConst loads a constant into a register (for instructions that need it as their
+// first source).
+func (t *ftype) ldConst(l *level, c Mem) VecVirtual {
+	r := l.vec()
+	if l.wide {
+		t.broadcast(c, r)
+	} else {
+		VMOVUPD(c, r)
+	}
+	return r
+}
+
+// paramAddr returns the stack address of a scalar parameter.
+func paramAddr(name string) Mem {
+	b, err := Param(name).Resolve()
+	if err != nil {
+		panic(err)
+	}
+	return b.Addr
+}
+
+// broadcastParam loads a scalar parameter into every lane of a register.
+func broadcastParam(l *level, t *ftype, name string) VecVirtual {
+	r := l.vec()
+	if t.elem == 8 {
+		VBROADCASTSD(paramAddr(name), r)
+	} else {
+		VBROADCASTSS(paramAddr(name), r)
+	}
+	return r
+}

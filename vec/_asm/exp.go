@@ -1,0 +1,141 @@
+package main
+
+import (
+	"math"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// Exp: x = n*ln2 + r with n = round(x/ln2) and |r| <= ln2/2 (Cody-Waite, ln2 split in
+// two doubles; the first FMA is exact because |x - n*ln2hi| needs at most 52 bits).
+// exp(r) = 1 + r + r^2*P(r) with P a degree-10 polynomial (see expPoly). The result is scaled by 2^n: VSCALEFPD on
+// AVX-512; on AVX2 two exact factors 2^n1 * 2^n2 (n1 + n2 = n, both normal), so gradual
+// underflow and overflow round once. r is kept as a double-double (r + rlo) and 1 + r
+// is split exactly, so only the final addition rounds at full weight. x is clamped to [-746, 710] first: beyond those,
+// the result already is 0 or +Inf, and NaN passes through the clamp.
+
+const (
+	magicRound = 0x1.8p52 // adding it rounds a |v| < 2^51 to an integer in the low mantissa bits
+	ln2Hi      = 0.6931471805599453
+	ln2Lo      = 2.3190468138462996e-17
+	expLo      = -746.0
+	expHi      = 710.0
+)
+
+// expPoly holds P with exp(r) ~ 1 + r + r^2*P(r) (highest degree first): degree 10,
+// fitted with mpmath's chebyfit to (exp(r)-1-r)/r^2 on [-ln2/2, ln2/2]; relative error
+// of the whole approximation below 2^-61.
+var expPoly = []float64{2.0914686968086876e-09, 2.5105217004720745e-08, 2.75572736431103e-07,
+	2.7557255400206422e-06, 2.4801587325547743e-05, 0.00019841269874820627,
+	0.0013888888888883748, 0.008333333333326136, 0.04166666666666667, 0.1666666666666667, 0.5}
+
+// expBody computes exp of every float64 lane of x.
+func expBody(l *level, x VecVirtual) VecVirtual {
+	xc := l.vec()
+	VMAXPD(x, l.ld(c64(expLo)), xc) // second source x: a NaN lane stays NaN
+	VMINPD(xc, l.ld(c64(expHi)), xc)
+	t := l.fma(xc, l.ld(c64(math.Log2E)), c64(magicRound))
+	n := l.sub(t, c64(magicRound))
+	r1 := xc
+	l.fnmadd231(c64(ln2Hi), n, r1) // r1 = x - n*ln2hi, exact
+	r := l.copyv(r1)
+	l.fnmadd231(c64(ln2Lo), n, r)   // r = r1 - n*ln2lo, rounded
+	rlo := l.sub(r1, r)             // exact: r1 and r are close
+	l.fnmadd231(c64(ln2Lo), n, rlo) // the rounding error of r: r + rlo = r1 - n*ln2lo
+	// exp(r + rlo) = (1 + r) + (rlo + r^2*P(r)), with 1 + r split exactly as hi + lo.
+	hi := l.add(r, c64(1))
+	lo := l.add(l.sub(l.ld(c64(1)), hi), r)
+	p := l.horner(r, expPoly...)
+	VFMADD213PD(l.add(lo, rlo), l.mul(r, r), p) // p = r^2*P + (lo + rlo)
+	// Overflow and underflow come out of the scaling, rounded once: +Inf above
+	// math.Exp's Overflow threshold, 0 below its Underflow threshold.
+	return scale2n(l, l.add(hi, p), n, t)
+}
+
+// scale2n returns p * 2^n for integer-valued float64 lanes n in [-1100, 1100]; t holds
+// n + magicRound, so its low 32 bits are n as an int32.
+func scale2n(l *level, p, n, t VecVirtual) VecVirtual {
+	if l.wide {
+		d := l.vec()
+		VSCALEFPD(n, p, d)
+		return d
+	}
+	// Two exact factors: n1 = n>>1 and n2 = n - n1, each turned into 2^k by placing
+	// k + 1023 in the exponent field (only the low 32 bits of each lane matter).
+	n1, n2 := l.vec(), l.vec()
+	VPSRAD(U8(1), t, n1)
+	VPSUBD(n1, t, n2)
+	bias := cbits(1023)
+	VPADDD(bias, n1, n1)
+	VPSLLQ(U8(52), n1, n1)
+	VPADDD(bias, n2, n2)
+	VPSLLQ(U8(52), n2, n2)
+	return l.mul(l.mul(p, n1), n2)
+}
+
+// Float32 exp in float64 lanes: x is clamped to [-150, 100] (float32 overflows above
+// 88.8 and underflows below -103.3, so the float64 result still rounds to +Inf or 0),
+// r = x - n*ln2 with one FMA (error below 2^-47 absolute), exp(r) by a degree-6
+// polynomial (mpmath chebyfit, relative error 2^-28.5, so the float32 result is within
+// 0.5 + 0.05 ULP) and 2^n built directly: it is a normal float64 for every n here.
+var exp32Poly = []float64{0.0013941118895837, 0.008375134774624326, 0.04166635277111221,
+	0.16666415414041177, 0.5000000047146057, 1.0000000377388714, 1.0}
+
+// exp32Body computes exp of float64 lanes that hold float32 values.
+func exp32Body(l *level, x VecVirtual) VecVirtual {
+	xc := l.vec()
+	VMAXPD(x, l.ld(c64(-150)), xc) // second source x: a NaN lane stays NaN
+	VMINPD(xc, l.ld(c64(100)), xc)
+	t := l.fma(xc, l.ld(c64(math.Log2E)), c64(magicRound))
+	n := l.sub(t, c64(magicRound))
+	l.fnmadd231(c64(math.Ln2), n, xc)
+	return scale32(l, l.horner(xc, exp32Poly...), n, t)
+}
+
+// exp2_32Body computes 2^x of float64 lanes that hold float32 values: n = round(x),
+// r = (x-n)*ln2 (x-n is exact), then as exp32Body. Integer x give exact powers of two.
+func exp2_32Body(l *level, x VecVirtual) VecVirtual {
+	xc := l.vec()
+	VMAXPD(x, l.ld(c64(-200)), xc) // float32 2^x is 0 below -150 and +Inf above 128
+	VMINPD(xc, l.ld(c64(200)), xc)
+	t := l.add(xc, c64(magicRound))
+	n := l.sub(t, c64(magicRound))
+	r := l.mul(l.sub(xc, n), c64(math.Ln2))
+	return scale32(l, l.horner(r, exp32Poly...), n, t)
+}
+
+// scale32 returns p * 2^n for |n| <= 300 (2^n is a normal float64); t = n + magicRound.
+func scale32(l *level, p, n, t VecVirtual) VecVirtual {
+	if l.wide {
+		d := l.vec()
+		VSCALEFPD(n, p, d)
+		return d
+	}
+	s := l.vec()
+	VPADDQ(cbits(1023-math.Float64bits(magicRound)), t, s)
+	VPSLLQ(U8(52), s, s)
+	return l.mul(p, s)
+}
+
+// genExp emits exp for float64 and float32, and exp2 for float32.
+func genExp(l *level) {
+	for _, t := range []*ftype{f64, f32} {
+		emitStream(l, stream{
+			name: fname("exp", t.name, l), sig: "func(dst, x []" + t.gotype + ")",
+			ins: []string{"x"}, outs: []string{"dst"}, elem: t.elem, narrow: t.elem == 4, unroll: 2,
+			body: func(in []VecVirtual) []VecVirtual {
+				if t.elem == 4 {
+					return []VecVirtual{exp32Body(l, in[0])}
+				}
+				return []VecVirtual{expBody(l, in[0])}
+			},
+		})
+	}
+	emitStream(l, stream{
+		name: fname("exp2", f32.name, l), sig: "func(dst, x []float32)",
+		ins: []string{"x"}, outs: []string{"dst"}, elem: 4, narrow: true, unroll: 2,
+		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{exp2_32Body(l, in[0])} },
+	})
+}

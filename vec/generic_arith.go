@@ -1,0 +1,151 @@
+package vec
+
+import "math"
+
+// Generic arithmetic kernels: plain loops, exact as IEEE 754. The re-slicing to len(dst)
+// lets the compiler drop bounds checks.
+
+func addGeneric[T Float](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] + b[i]
+	}
+}
+
+func subGeneric[T Float](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] - b[i]
+	}
+}
+
+func mulGeneric[T Float](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] * b[i]
+	}
+}
+
+func divGeneric[T Float](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = a[i] / b[i]
+	}
+}
+
+// minGeneric follows math.Min: NaN if either is NaN, and -0 is less than +0.
+func minGeneric[T Float](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = min(a[i], b[i])
+	}
+}
+
+// maxGeneric follows math.Max: NaN if either is NaN, and +0 is greater than -0.
+func maxGeneric[T Float](dst, a, b []T) {
+	a, b = a[:len(dst)], b[:len(dst)]
+	for i := range dst {
+		dst[i] = max(a[i], b[i])
+	}
+}
+
+func negGeneric[T Float](dst, x []T) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] = -x[i]
+	}
+}
+
+// sqrtGeneric rounds once for float64; for float32 the float64 square root rounded to
+// float32 is still correctly rounded because 53 >= 2*24+2.
+func sqrtGeneric[T Float](dst, x []T) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] = T(math.Sqrt(float64(x[i])))
+	}
+}
+
+func recipGeneric[T Float](dst, x []T) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] = 1 / x[i]
+	}
+}
+
+// absGeneric clears the sign bit (also of -0 and NaN), as math.Abs does.
+func absGeneric[T Float](dst, x []T) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] = T(math.Abs(float64(x[i])))
+	}
+}
+
+func scaleGeneric[T Float](dst, x []T, c T) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] = x[i] * c
+	}
+}
+
+func addScalarGeneric[T Float](dst, x []T, c T) {
+	x = x[:len(dst)]
+	for i := range dst {
+		dst[i] = x[i] + c
+	}
+}
+
+func fma64Generic(dst, a, b, c []float64) {
+	a, b, c = a[:len(dst)], b[:len(dst)], c[:len(dst)]
+	for i := range dst {
+		dst[i] = math.FMA(a[i], b[i], c[i])
+	}
+}
+
+func fma32Generic(dst, a, b, c []float32) {
+	a, b, c = a[:len(dst)], b[:len(dst)], c[:len(dst)]
+	for i := range dst {
+		dst[i] = fma32(a[i], b[i], c[i])
+	}
+}
+
+// axpy64Generic computes a*x+y with one rounding (fused), like the SIMD levels.
+func axpy64Generic(dst []float64, a float64, x, y []float64) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		dst[i] = math.FMA(a, x[i], y[i])
+	}
+}
+
+func axpy32Generic(dst []float32, a float32, x, y []float32) {
+	x, y = x[:len(dst)], y[:len(dst)]
+	for i := range dst {
+		dst[i] = fma32(a, x[i], y[i])
+	}
+}
+
+// fma32 is a float32 fused multiply-add with a single rounding. The product of two
+// float32 is exact in float64; the float64 sum is then rounded to odd (its last bit set
+// when inexact), which makes the final rounding to float32 correct (53 >= 24+2).
+func fma32(a, b, c float32) float32 {
+	p := float64(a) * float64(b)
+	s := p + float64(c)
+	if math.IsInf(s, 0) || math.IsNaN(s) || s == 0 {
+		return float32(s)
+	}
+	// Exact error of the sum (Knuth's TwoSum).
+	bb := s - p
+	err := (p - (s - bb)) + (float64(c) - bb)
+	if err != 0 {
+		bits := math.Float64bits(s)
+		if bits&1 == 0 {
+			// Move one unit toward the exact value: that neighbour is odd.
+			if (err > 0) == (s > 0) {
+				bits++
+			} else {
+				bits--
+			}
+			s = math.Float64frombits(bits)
+		}
+	}
+	return float32(s)
+}

@@ -1,0 +1,285 @@
+//go:build !purego
+
+package vec
+
+// The avx2 and avx512 levels: assembly generated with avo from vec/_asm (see its
+// main.go). Each kernel is one assembly call per slice; tails are handled inside the
+// assembly with masked loads and stores, so every lane is computed by the same
+// instructions whatever the length or position.
+
+//go:generate go run -C _asm . -out ../asm_amd64.s -stubs ../asm_amd64.go -pkg vec
+
+import (
+	"math"
+	"sync"
+	"unsafe"
+
+	"github.com/klauspost/cpuid/v2"
+)
+
+// avx2Features and avx512Features are exactly the CPU features the generated code of
+// each level uses (the "Requires:" lines avo writes in asm_amd64.s; a test checks them).
+var (
+	avx2Features   = []cpuid.FeatureID{cpuid.AVX, cpuid.AVX2, cpuid.FMA3}
+	avx512Features = []cpuid.FeatureID{cpuid.AVX, cpuid.AVX512F, cpuid.AVX512DQ, cpuid.AVX512VL}
+)
+
+func init() {
+	register(levelAVX2, cpuid.CPU.Supports(avx2Features...), avx2Kernels())
+	register(levelAVX512, cpuid.CPU.Supports(avx512Features...), avx512Kernels())
+}
+
+// avx2Kernels is the avx2 level (AVX2 + FMA, 256-bit); unset fields fall back to generic.
+func avx2Kernels() *kernels {
+	k := &kernels{}
+	k.f64 = floatKernels[float64]{
+		add: addF64AVX2, sub: subF64AVX2, mul: mulF64AVX2, div: divF64AVX2,
+		min: minF64AVX2, max: maxF64AVX2,
+		neg: negF64AVX2, abs: absF64AVX2, sqrt: sqrtF64AVX2, recip: recipF64AVX2,
+		scale: scaleF64AVX2, addScalar: addScalarF64AVX2, fma: fmaF64AVX2, axpy: axpyF64AVX2,
+		sum: sumF64AVX2, dot: dotF64AVX2,
+		exp: expF64AVX2, log: logF64AVX2,
+		sin: trig64(sinF64AVX2, sin64), cos: trig64(cosF64AVX2, cos64), sincos: sincos64With(sincosF64AVX2),
+	}
+	k.f32 = floatKernels[float32]{
+		add: addF32AVX2, sub: subF32AVX2, mul: mulF32AVX2, div: divF32AVX2,
+		min: minF32AVX2, max: maxF32AVX2,
+		neg: negF32AVX2, abs: absF32AVX2, sqrt: sqrtF32AVX2, recip: recipF32AVX2,
+		scale: scaleF32AVX2, addScalar: addScalarF32AVX2, fma: fmaF32AVX2, axpy: axpyF32AVX2,
+		sum: sumF32AVX2, dot: dotF32AVX2,
+		exp: expF32AVX2, log: logF32AVX2,
+		sin: trig32(sinF32AVX2, sin64), cos: trig32(cosF32AVX2, cos64), sincos: sincos32With(sincosF32AVX2),
+		tan: tan32With(tanF32AVX2), exp2: exp2F32AVX2, log2: log2F32AVX2, log10: log10F32AVX2,
+	}
+	addDuals(&k.f64, tangents[float64]{scaleTanF64AVX2, combineTanF64AVX2})
+	addDuals(&k.f32, tangents[float32]{scaleTanF32AVX2, combineTanF32AVX2})
+	return k
+}
+
+// avx512Kernels is the avx512 level (AVX-512 F/DQ/VL, 512-bit); unset fields fall back
+// to generic.
+func avx512Kernels() *kernels {
+	k := &kernels{}
+	k.f64 = floatKernels[float64]{
+		add: addF64AVX512, sub: subF64AVX512, mul: mulF64AVX512, div: divF64AVX512,
+		min: minF64AVX512, max: maxF64AVX512,
+		neg: negF64AVX512, abs: absF64AVX512, sqrt: sqrtF64AVX512, recip: recipF64AVX512,
+		scale: scaleF64AVX512, addScalar: addScalarF64AVX512, fma: fmaF64AVX512, axpy: axpyF64AVX512,
+		sum: sumF64AVX512, dot: dotF64AVX512,
+		exp: expF64AVX512, log: logF64AVX512,
+		sin: trig64(sinF64AVX512, sin64), cos: trig64(cosF64AVX512, cos64), sincos: sincos64With(sincosF64AVX512),
+	}
+	k.f32 = floatKernels[float32]{
+		add: addF32AVX512, sub: subF32AVX512, mul: mulF32AVX512, div: divF32AVX512,
+		min: minF32AVX512, max: maxF32AVX512,
+		neg: negF32AVX512, abs: absF32AVX512, sqrt: sqrtF32AVX512, recip: recipF32AVX512,
+		scale: scaleF32AVX512, addScalar: addScalarF32AVX512, fma: fmaF32AVX512, axpy: axpyF32AVX512,
+		sum: sumF32AVX512, dot: dotF32AVX512,
+		exp: expF32AVX512, log: logF32AVX512,
+		sin: trig32(sinF32AVX512, sin64), cos: trig32(cosF32AVX512, cos64), sincos: sincos32With(sincosF32AVX512),
+		tan: tan32With(tanF32AVX512), exp2: exp2F32AVX512, log2: log2F32AVX512, log10: log10F32AVX512,
+	}
+	addDuals(&k.f64, tangents[float64]{scaleTanF64AVX512, combineTanF64AVX512})
+	addDuals(&k.f32, tangents[float32]{scaleTanF32AVX512, combineTanF32AVX512})
+	return k
+}
+
+// trigBound is the |x| above which the sin/cos/tan assembly leaves a lane to the generic
+// code (Payne-Hanek reduction): it writes x itself there and returns nonzero. Sin and
+// cos results of the other lanes are in [-1, 1], so the left lanes are exactly those
+// with |dst[i]| > trigBound, even when dst and x are the same slice. Keep in sync with
+// vec/_asm/trig.go.
+const trigBound = 0x1p20
+
+// trig64 wraps a float64 sin or cos kernel with the fallback for huge arguments.
+func trig64(asm func(dst, x []float64) int, f func(float64) float64) func(dst, x []float64) {
+	return func(dst, x []float64) {
+		if asm(dst, x) == 0 {
+			return
+		}
+		for i, v := range dst {
+			if math.Abs(v) > trigBound {
+				dst[i] = f(v)
+			}
+		}
+	}
+}
+
+// trig32 is trig64 for float32: the fallback rounds the float64 result once.
+func trig32(asm func(dst, x []float32) int, f func(float64) float64) func(dst, x []float32) {
+	return func(dst, x []float32) {
+		if asm(dst, x) == 0 {
+			return
+		}
+		for i, v := range dst {
+			if math.Abs(float64(v)) > trigBound {
+				dst[i] = float32(f(float64(v)))
+			}
+		}
+	}
+}
+
+// tan32With wraps a float32 tan kernel with the fallback for huge arguments. Unlike
+// sin and cos, tan has results beyond trigBound, so the left lanes are found from x:
+// in place, x is first copied chunk by chunk into a pooled buffer.
+func tan32With(asm func(dst, x []float32) int) func(dst, x []float32) {
+	fix := func(dst, x []float32) {
+		for i, v := range x {
+			if math.Abs(float64(v)) > trigBound {
+				dst[i] = float32(tan64(float64(v)))
+			}
+		}
+	}
+	return func(dst, x []float32) {
+		if len(x) == 0 {
+			return
+		}
+		if &dst[0] != &x[0] {
+			if asm(dst, x) != 0 {
+				fix(dst, x)
+			}
+			return
+		}
+		pool := tempPool[float32]()
+		tmp := pool.Get().(*dualTemps[float32])
+		for i := 0; i < len(x); i += dualChunk {
+			j := min(i+dualChunk, len(x))
+			xs := tmp.v[:j-i]
+			copy(xs, x[i:j])
+			if asm(dst[i:j], xs) != 0 {
+				fix(dst[i:j], xs)
+			}
+		}
+		pool.Put(tmp)
+	}
+}
+
+// sincos64With wraps a float64 sincos kernel with the fallback for huge arguments
+// (the assembly writes x to both outputs of such lanes).
+func sincos64With(asm func(s, c, x []float64) int) func(s, c, x []float64) {
+	return func(s, c, x []float64) {
+		if asm(s, c, x) == 0 {
+			return
+		}
+		for i, v := range s {
+			if math.Abs(v) > trigBound {
+				s[i], c[i] = sincos64(v)
+			}
+		}
+	}
+}
+
+// sincos32With is sincos64With for float32.
+func sincos32With(asm func(s, c, x []float32) int) func(s, c, x []float32) {
+	return func(s, c, x []float32) {
+		if asm(s, c, x) == 0 {
+			return
+		}
+		for i, v := range s {
+			if math.Abs(float64(v)) > trigBound {
+				sv, cv := sincos64(float64(v))
+				s[i], c[i] = float32(sv), float32(cv)
+			}
+		}
+	}
+}
+
+// Dual kernels of the assembly levels: the same chain rules as the generic level
+// (value and local derivative from this level's float kernels, then every tangent
+// column scaled NaN-safely), with the tangent loops in assembly as well.
+
+// tangents are one level's tangent kernels for T (see vec/_asm/tangent.go).
+type tangents[T Float] struct {
+	scale   func(dst, d, tan []T)         // dst = tan == 0 ? 0 : d*tan
+	combine func(dst, da, ta, db, tb []T) // dst = da*ta + db*tb, each term NaN-safe
+}
+
+// dualChunk is the number of elements a dual kernel handles per step; its temporaries
+// come from a pool so that no call allocates.
+const dualChunk = 256
+
+// dualTemps holds the temporary columns of one dual kernel call.
+type dualTemps[T Float] struct{ v, d, e [dualChunk]T }
+
+var dualTempPools = [2]sync.Pool{
+	{New: func() any { return new(dualTemps[float64]) }},
+	{New: func() any { return new(dualTemps[float32]) }},
+}
+
+// tempPool returns the pool for T: types of the same size share the layout.
+func tempPool[T Float]() *sync.Pool {
+	var zero T
+	if unsafe.Sizeof(zero) == 8 {
+		return &dualTempPools[0]
+	}
+	return &dualTempPools[1]
+}
+
+// addDuals fills the dual kernels this level accelerates; register completes the
+// others from the float kernels.
+func addDuals[T Float](k *floatKernels[T], tg tangents[T]) {
+	k.dualSin = unaryDual(tg, func(v, d, x []T) { k.sincos(v, d, x) })
+	k.dualCos = unaryDual(tg, func(v, d, x []T) {
+		k.sincos(d, v, x)
+		k.neg(d, d)
+	})
+	k.dualExp = unaryDual(tg, func(v, d, x []T) {
+		k.exp(v, x)
+		copy(d, v)
+	})
+	k.dualLog = unaryDual(tg, func(v, d, x []T) {
+		k.log(v, x)
+		k.recip(d, x)
+	})
+	// d(a*b) = b*da + a*db
+	k.dualMul = binaryDual(tg, func(v, da, db, a, b []T) {
+		k.mul(v, a, b)
+		copy(da, b)
+		copy(db, a)
+	})
+	// d(a/b) = da/b - (a/b)*db/b
+	k.dualDiv = binaryDual(tg, func(v, da, db, a, b []T) {
+		k.div(v, a, b)
+		k.recip(da, b)
+		k.mul(db, v, da)
+		k.neg(db, db)
+	})
+}
+
+// unaryDual builds a dual kernel from rule, which writes f(x) to v and f'(x) to d.
+// The value column is written last, so dst may alias x.
+func unaryDual[T Float](tg tangents[T], rule func(v, d, x []T)) func(dst, x Dual[T]) {
+	return func(dst, x Dual[T]) {
+		pool := tempPool[T]()
+		tmp := pool.Get().(*dualTemps[T])
+		for i := 0; i < len(x.V); i += dualChunk {
+			j := min(i+dualChunk, len(x.V))
+			v, d := tmp.v[:j-i], tmp.d[:j-i]
+			rule(v, d, x.V[i:j])
+			for c := range dst.D {
+				tg.scale(dst.D[c][i:j], d, x.D[c][i:j])
+			}
+			copy(dst.V[i:j], v)
+		}
+		pool.Put(tmp)
+	}
+}
+
+// binaryDual builds a dual kernel from rule, which writes f(a, b) to v and the
+// partial derivatives to da and db.
+func binaryDual[T Float](tg tangents[T], rule func(v, da, db, a, b []T)) func(dst, a, b Dual[T]) {
+	return func(dst, a, b Dual[T]) {
+		pool := tempPool[T]()
+		tmp := pool.Get().(*dualTemps[T])
+		for i := 0; i < len(a.V); i += dualChunk {
+			j := min(i+dualChunk, len(a.V))
+			v, da, db := tmp.v[:j-i], tmp.d[:j-i], tmp.e[:j-i]
+			rule(v, da, db, a.V[i:j], b.V[i:j])
+			for c := range dst.D {
+				tg.combine(dst.D[c][i:j], da, a.D[c][i:j], db, b.D[c][i:j])
+			}
+			copy(dst.V[i:j], v)
+		}
+		pool.Put(tmp)
+	}
+}

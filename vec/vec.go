@@ -1,0 +1,67 @@
+// Package vec provides elementwise kernels over float slices and over batches of dual
+// numbers stored as structure of arrays, with run-time selection between a pure-Go
+// generic level and SIMD assembly levels.
+//
+// Every kernel writes its result into dst, which comes first and may be the same slice
+// as an input. Slices must have equal lengths; a mismatch is a programmer error and
+// panics with a message naming both lengths. Arithmetic kernels are exact as IEEE 754;
+// transcendental kernels are within 1 ULP of the correctly rounded result and give the
+// special values Go's math package defines.
+//
+// # Levels
+//
+// The level in use is reported by [Level]; the environment variable DUALGRAD_VEC
+// (generic, avx2, avx512, neon) forces one, and [SetLevel] switches in-process. The
+// build tag purego removes all assembly. The generic level is pure Go, runs on every
+// GOARCH and is the oracle the other levels are tested against.
+//
+// # Accuracy
+//
+// The generic float64 algorithms (generic_*.go) reduce the argument exactly or in
+// double-double (Cody-Waite with FMA, Payne-Hanek for |x| >= 2^20 in sin, cos and tan),
+// evaluate polynomials fitted with mpmath (testdata/coeffs.py) and carry the leading
+// terms in double-double, so that only the final addition rounds: on the mpmath
+// reference set (testdata/gen_ref.py) every function stays below 0.7 ULP. The generic
+// float32 kernels evaluate the float64 algorithm and round once.
+//
+// # Dual numbers
+//
+// The Dual* kernels take a batch of dual numbers stored as structure of arrays ([Dual])
+// and compute values and every tangent column in one pass, the local derivative
+// computed once per element. They are what batched forward-mode differentiation (JVPs)
+// is built on.
+package vec
+
+import "golang.org/x/exp/constraints"
+
+// Float is the set of element types the kernels accept: float32 and float64 (and types
+// whose underlying type is one of them).
+type Float = constraints.Float
+
+// Dual is a batch of dual numbers stored as structure of arrays: V holds the values and
+// each D[k] holds the k-th tangent (partial derivative) of every element. Every column
+// has the same length as V. The caller owns all buffers; kernels never allocate.
+//
+// Dual kernels follow the conventions of package dual: a zero tangent stays exactly
+// zero even where the local derivative is infinite or NaN (NaN-safe), abs'(0) = 0,
+// sqrt'(0) = +Inf, and min/max split a tie evenly (0.5 to each side).
+type Dual[T Float] struct {
+	V []T   // values
+	D [][]T // tangent columns, each len(V)
+}
+
+// Len returns the number of dual numbers in the batch.
+func (d Dual[T]) Len() int { return len(d.V) }
+
+// Tangents returns the number of tangent columns.
+func (d Dual[T]) Tangents() int { return len(d.D) }
+
+// NewDual allocates a batch of n dual numbers with the given number of tangent columns,
+// all zero.
+func NewDual[T Float](n, tangents int) Dual[T] {
+	d := Dual[T]{V: make([]T, n), D: make([][]T, tangents)}
+	for k := range d.D {
+		d.D[k] = make([]T, n)
+	}
+	return d
+}
