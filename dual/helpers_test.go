@@ -435,6 +435,11 @@ func TestWorkspaceVar(t *testing.T) {
 	if got, want := r.Partials(), [3]float64{6, 0, 2}; got != want {
 		t.Errorf("partials of xy+x = %v, want %v", got, want)
 	}
+	// Variables survive Reset; a result computed afterwards reuses the storage.
+	ws.Reset()
+	if got, want := x.Mul(x).Mul(y).Partials(), [3]float64{20, 0, 4}; got != want {
+		t.Errorf("after Reset, partials of x²y = %v, want %v", got, want)
+	}
 	var hw HyperWorkspace[float64, [2]float64, [3]float64]
 	a, b := hw.Var(2, 0), hw.Var(5, 1)
 	s := a.Mul(a).Mul(b)

@@ -17,7 +17,7 @@ type (
 
 // HyperWorkspace stores the partials of the [Hyper] numbers made during one
 // evaluation of a function, like [Workspace] does for [Jet]. The zero value is ready
-// to use; [HyperWorkspace.Reset] invalidates every Hyper made with it. A
+// to use; [HyperWorkspace.Reset] invalidates every Hyper computed with it. A
 // HyperWorkspace must not be used by two goroutines at once.
 type HyperWorkspace[T Float, P, Q Partials[T]] struct {
 	slots arena[HyperPartials[T, P, Q]]
@@ -26,8 +26,8 @@ type HyperWorkspace[T Float, P, Q Partials[T]] struct {
 	index []int                    // variables seeded in one evaluation of Hessian
 }
 
-// Reset makes all storage reusable. Every Hyper made with w before the call is
-// invalid afterwards.
+// Reset makes all storage reusable. Every Hyper computed with w before the call, other
+// than the variables made by Var, is invalid afterwards.
 func (w *HyperWorkspace[T, P, Q]) Reset() { w.slots.reset() }
 
 // Var returns the variable with value v and first partial 1 with respect to

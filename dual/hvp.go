@@ -4,7 +4,7 @@ import "fmt"
 
 // DirWorkspace stores the partials of the [DirJet] numbers made during one
 // evaluation of a function, like [Workspace] does for [Jet]. The zero value is ready
-// to use; [DirWorkspace.Reset] invalidates every DirJet made with it. A DirWorkspace
+// to use; [DirWorkspace.Reset] invalidates every DirJet computed with it. A DirWorkspace
 // must not be used by two goroutines at once.
 type DirWorkspace[T Float, P Partials[T]] struct {
 	slots arena[DirPartials[T, P]]
@@ -12,13 +12,13 @@ type DirWorkspace[T Float, P Partials[T]] struct {
 	seeds []DirPartials[T, P] // seeds[j] has G = j-th unit vector, Gv = 0
 }
 
-// Reset makes all storage reusable. Every DirJet made with w before the call is
-// invalid afterwards.
+// Reset makes all storage reusable. Every DirJet computed with w before the call, other
+// than the variables made by Var, is invalid afterwards.
 func (w *DirWorkspace[T, P]) Reset() { w.slots.reset() }
 
 // Var returns the variable with value v, derivative dv along the direction and
-// partial 1 with respect to chunk direction i, 0 <= i < len(P); its partials live in
-// w until the next Reset. A variable outside the chunk is DirJet[T, P]{V: v, Dv: dv}.
+// partial 1 with respect to chunk direction i, 0 <= i < len(P). A variable outside the
+// chunk is DirJet[T, P]{V: v, Dv: dv}.
 func (w *DirWorkspace[T, P]) Var(v, dv T, i int) DirJet[T, P] {
 	var p P
 	if i < 0 || i >= len(p) {

@@ -10,8 +10,9 @@ import (
 // once the workspace has grown to the size the function needs.
 //
 // Storage is handed out in blocks that never move; [Workspace.Reset] makes all of it
-// reusable at once, which invalidates every Jet made since the previous reset. The
-// zero value is ready to use. A Workspace must not be used by two goroutines at once.
+// reusable at once, which invalidates every Jet computed since the previous reset
+// (the variables made by [Workspace.Var] stay valid). The zero value is ready to use.
+// A Workspace must not be used by two goroutines at once.
 type Workspace[T Float, P Partials[T]] struct {
 	slots arena[P]
 
@@ -20,8 +21,8 @@ type Workspace[T Float, P Partials[T]] struct {
 	seeds []P         // seeds[j] is the j-th unit vector
 }
 
-// Reset makes all storage reusable. Every Jet made with w before the call is
-// invalid afterwards.
+// Reset makes all storage reusable. Every Jet computed with w before the call, other
+// than the variables made by Var, is invalid afterwards.
 func (w *Workspace[T, P]) Reset() { w.slots.reset() }
 
 // Var returns the variable with value v and partial derivative 1 with respect to

@@ -72,6 +72,8 @@ func expF64AVX512(dst []float64, x []float64)
 
 func expF32AVX512(dst []float32, x []float32)
 
+func exp2F64AVX512(dst []float64, x []float64)
+
 func exp2F32AVX512(dst []float32, x []float32)
 
 func logF64AVX512(dst []float64, x []float64)
@@ -171,6 +173,8 @@ func dotF32AVX2(x []float32, y []float32) float32
 func expF64AVX2(dst []float64, x []float64)
 
 func expF32AVX2(dst []float32, x []float32)
+
+func exp2F64AVX2(dst []float64, x []float64)
 
 func exp2F32AVX2(dst []float32, x []float32)
 

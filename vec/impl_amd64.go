@@ -38,7 +38,7 @@ func avx2Kernels() *kernels {
 		neg: negF64AVX2, abs: absF64AVX2, sqrt: sqrtF64AVX2, recip: recipF64AVX2,
 		scale: scaleF64AVX2, addScalar: addScalarF64AVX2, fma: fmaF64AVX2, axpy: axpyF64AVX2,
 		sum: sumF64AVX2, dot: dotF64AVX2,
-		exp: expF64AVX2, log: logF64AVX2,
+		exp: expF64AVX2, exp2: exp2F64AVX2, log: logF64AVX2,
 		sin: trig64(sinF64AVX2, sin64), cos: trig64(cosF64AVX2, cos64), sincos: sincos64With(sincosF64AVX2),
 	}
 	k.f32 = floatKernels[float32]{
@@ -66,7 +66,7 @@ func avx512Kernels() *kernels {
 		neg: negF64AVX512, abs: absF64AVX512, sqrt: sqrtF64AVX512, recip: recipF64AVX512,
 		scale: scaleF64AVX512, addScalar: addScalarF64AVX512, fma: fmaF64AVX512, axpy: axpyF64AVX512,
 		sum: sumF64AVX512, dot: dotF64AVX512,
-		exp: expF64AVX512, log: logF64AVX512,
+		exp: expF64AVX512, exp2: exp2F64AVX512, log: logF64AVX512,
 		sin: trig64(sinF64AVX512, sin64), cos: trig64(cosF64AVX512, cos64), sincos: sincos64With(sincosF64AVX512),
 	}
 	k.f32 = floatKernels[float32]{

@@ -124,7 +124,8 @@ func transCases() []transCase {
 			func(k *kernels) func(dst, x []float32) { return cosOf(k.f32.sincos) }},
 		{"tan", math.Tan, refTan, trigInputs, nil,
 			func(k *kernels) func(dst, x []float32) { return k.f32.tan }},
-		{"exp2", math.Exp2, refExp2, exp2Inputs, nil,
+		{"exp2", math.Exp2, refExp2, exp2Inputs,
+			func(k *kernels) func(dst, x []float64) { return k.f64.exp2 },
 			func(k *kernels) func(dst, x []float32) { return k.f32.exp2 }},
 		{"log2", math.Log2, func(x float64) *big.Float { return refLogBase(x, 2) }, logInputs, nil,
 			func(k *kernels) func(dst, x []float32) { return k.f32.log2 }},
@@ -135,8 +136,12 @@ func transCases() []transCase {
 
 func exp2Inputs(r *rand.Rand) []float64 {
 	v := withNegatives(append(uniform(r, 2000, 0, 1), uniform(r, 1500, 0, 160)...))
+	v = append(v, uniform(r, 1500, -1080, 1030)...)
 	for k := -152; k <= 130; k++ { // integers (exact powers of two) and their neighbours
 		v = append(v, neighbours(float64(k), 1)...)
+	}
+	for _, k := range []float64{-1075, -1074.5, -1074, -1022, 1023, 1024} { // float64 limits
+		v = append(v, neighbours(k, 2)...)
 	}
 	return v
 }
@@ -148,12 +153,14 @@ var specialInputs = []float64{
 }
 
 // isSpecialResult reports whether want (math's value at x) must be matched exactly
-// rather than checked against the reference: x infinite, NaN or zero, or a NaN or zero
-// result. Infinite results of finite x are checked against the correctly rounded
-// reference instead, because math.Exp overflows a few ULP early (it returns +Inf for
-// x just below 709.78271289338397 where exp(x) still rounds to a finite value).
+// rather than checked against the correctly rounded reference: x infinite, NaN or
+// zero, or a NaN result. Infinite or zero results of other x are checked against the
+// reference instead, because math's thresholds are a few ULP off the true ones:
+// math.Exp returns +Inf for x just below 709.78271289338397 where exp(x) still rounds
+// to a finite value, and math.Exp2 returns 0 for x in (-1075, -1074) where 2^x rounds
+// to the smallest subnormal.
 func isSpecialResult(x, want float64) bool {
-	return math.IsNaN(want) || want == 0 || math.IsNaN(x) || math.IsInf(x, 0) || x == 0
+	return math.IsNaN(want) || math.IsNaN(x) || math.IsInf(x, 0) || x == 0
 }
 
 // TestTranscendentalAccuracyAsm asserts that every transcendental kernel of every

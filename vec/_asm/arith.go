@@ -8,14 +8,20 @@ import (
 
 // ftype selects the float64 or float32 form of each arithmetic instruction.
 type ftype struct {
-	name, gotype                                                      string
-	elem                                                              int
-	add, sub, mul, div, vmin, vmax, sqrt, and, or, xor, fmadd213, cmp func(...Op)
-	blendm                                                            func(...Op)
-	blendv                                                            func(a, b, c, d Op)
-	xorBcast, broadcast                                               func(...Op) // AVX-512 forms reading one lane of a constant
-	signBit                                                           Mem         // only the sign bit set in each lane
-	one                                                               Mem
+	name, gotype string // "F64", "float64"
+	elem         int    // bytes per element
+
+	// Arithmetic, logic and comparison; the AVX-512 blend, the AVX2 blend.
+	add, sub, mul, div, vmin, vmax, sqrt func(...Op)
+	and, or, xor, fmadd213, cmp          func(...Op)
+	blendm                               func(...Op)
+	blendv                               func(a, b, c, d Op)
+
+	// AVX-512 forms reading one lane of a constant.
+	xorBcast, broadcast func(...Op)
+
+	signBit Mem // only the sign bit set in each lane
+	one     Mem
 }
 
 var (
@@ -124,7 +130,9 @@ func genArith(l *level) {
 		}
 		minmax("min", t.vmin, t.or)
 		minmax("max", t.vmax, t.and)
-		unary(l, t, "neg", func(x VecVirtual) VecVirtual { return l.bop(t.xor, t.xorBcast, x, t.signBit) })
+		unary(l, t, "neg", func(x VecVirtual) VecVirtual {
+			return l.bop(t.xor, t.xorBcast, x, t.signBit)
+		})
 		unary(l, t, "abs", func(x VecVirtual) VecVirtual {
 			d := l.vec()
 			// and-not: d = ^signBit & x
@@ -155,8 +163,9 @@ func genArith(l *level) {
 		})
 		var a VecVirtual
 		emitStream(l, stream{
-			name: fname("axpy", t.name, l), sig: "func(dst []" + t.gotype + ", a " + t.gotype + ", x, y []" + t.gotype + ")",
-			ins: []string{"x", "y"}, outs: []string{"dst"}, elem: t.elem, unroll: 4, streaming: true,
+			name: fname("axpy", t.name, l),
+			sig:  "func(dst []" + t.gotype + ", a " + t.gotype + ", x, y []" + t.gotype + ")",
+			ins:  []string{"x", "y"}, outs: []string{"dst"}, elem: t.elem, unroll: 4, streaming: true,
 			setup: func() { a = broadcastParam(l, t, "a") },
 			body: func(in []VecVirtual) []VecVirtual {
 				t.fmadd213(in[1], a, in[0]) // x = a*x + y

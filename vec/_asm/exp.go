@@ -10,11 +10,12 @@ import (
 
 // Exp: x = n*ln2 + r with n = round(x/ln2) and |r| <= ln2/2 (Cody-Waite, ln2 split in
 // two doubles; the first FMA is exact because |x - n*ln2hi| needs at most 52 bits).
-// exp(r) = 1 + r + r^2*P(r) with P a degree-10 polynomial (see expPoly). The result is scaled by 2^n: VSCALEFPD on
-// AVX-512; on AVX2 two exact factors 2^n1 * 2^n2 (n1 + n2 = n, both normal), so gradual
-// underflow and overflow round once. r is kept as a double-double (r + rlo) and 1 + r
-// is split exactly, so only the final addition rounds at full weight. x is clamped to [-746, 710] first: beyond those,
-// the result already is 0 or +Inf, and NaN passes through the clamp.
+// exp(r) = 1 + r + r^2*P(r) with P a degree-10 polynomial (see expPoly). r is kept as
+// a double-double (r + rlo) and 1 + r is split exactly, so only the final addition
+// rounds at full weight. The result is scaled by 2^n: VSCALEFPD on AVX-512; on AVX2
+// two exact factors 2^n1 * 2^n2 (n1 + n2 = n, both normal), so gradual underflow and
+// overflow round once. x is clamped to [-746, 710] first: beyond those the result
+// already is 0 or +Inf, and NaN passes through the clamp.
 
 const (
 	magicRound = 0x1.8p52 // adding it rounds a |v| < 2^51 to an integer in the low mantissa bits
@@ -44,14 +45,36 @@ func expBody(l *level, x VecVirtual) VecVirtual {
 	l.fnmadd231(c64(ln2Lo), n, r)   // r = r1 - n*ln2lo, rounded
 	rlo := l.sub(r1, r)             // exact: r1 and r are close
 	l.fnmadd231(c64(ln2Lo), n, rlo) // the rounding error of r: r + rlo = r1 - n*ln2lo
-	// exp(r + rlo) = (1 + r) + (rlo + r^2*P(r)), with 1 + r split exactly as hi + lo.
+	// Overflow and underflow come out of the scaling, rounded once: +Inf above
+	// math.Exp's Overflow threshold, 0 below its Underflow threshold.
+	return scale2n(l, expReduced(l, r, rlo), n, t)
+}
+
+// expReduced returns exp(r + rlo) for |r| <= ln2/2 + small and |rlo| <= ulp(r):
+// (1 + r) + (rlo + r^2*P(r)) with 1 + r split exactly as hi + lo, so that only the
+// final addition rounds at full weight.
+func expReduced(l *level, r, rlo VecVirtual) VecVirtual {
 	hi := l.add(r, c64(1))
 	lo := l.add(l.sub(l.ld(c64(1)), hi), r)
 	p := l.horner(r, expPoly...)
 	VFMADD213PD(l.add(lo, rlo), l.mul(r, r), p) // p = r^2*P + (lo + rlo)
-	// Overflow and underflow come out of the scaling, rounded once: +Inf above
-	// math.Exp's Overflow threshold, 0 below its Underflow threshold.
-	return scale2n(l, l.add(hi, p), n, t)
+	return l.add(hi, p)
+}
+
+// exp2Body computes 2^x of every float64 lane: n = round(x), f = x - n (exact), and
+// f*ln2 as a double-double r + rlo (exact product split by an FMA, plus f*ln2lo), then
+// expReduced and the scaling. Integer x give exact powers of two.
+func exp2Body(l *level, x VecVirtual) VecVirtual {
+	xc := l.vec()
+	VMAXPD(x, l.ld(c64(-1100)), xc) // second source x: a NaN lane stays NaN
+	VMINPD(xc, l.ld(c64(1100)), xc)
+	t := l.add(xc, c64(magicRound))
+	n := l.sub(t, c64(magicRound))
+	f := l.sub(xc, n)
+	r := l.mul(f, c64(ln2Hi))
+	rlo := l.fms(f, l.ld(c64(ln2Hi)), r) // f*ln2hi - r, exact
+	l.fmadd213(rlo, l.ld(c64(ln2Lo)), f) // f = f*ln2lo + rlo
+	return scale2n(l, expReduced(l, r, f), n, t)
 }
 
 // scale2n returns p * 2^n for integer-valued float64 lanes n in [-1100, 1100]; t holds
@@ -119,7 +142,7 @@ func scale32(l *level, p, n, t VecVirtual) VecVirtual {
 	return l.mul(p, s)
 }
 
-// genExp emits exp for float64 and float32, and exp2 for float32.
+// genExp emits exp and exp2 for float64 and float32.
 func genExp(l *level) {
 	for _, t := range []*ftype{f64, f32} {
 		emitStream(l, stream{
@@ -133,6 +156,11 @@ func genExp(l *level) {
 			},
 		})
 	}
+	emitStream(l, stream{
+		name: fname("exp2", f64.name, l), sig: "func(dst, x []float64)",
+		ins: []string{"x"}, outs: []string{"dst"}, elem: 8, unroll: 2,
+		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{exp2Body(l, in[0])} },
+	})
 	emitStream(l, stream{
 		name: fname("exp2", f32.name, l), sig: "func(dst, x []float32)",
 		ins: []string{"x"}, outs: []string{"dst"}, elem: 4, narrow: true, unroll: 2,

@@ -11,8 +11,9 @@ import (
 // Sin and Cos: for a = |x| <= trigBound, q = round(a*2/pi) and r = a - q*pi/2 as a
 // double-double hi + lo (Cody-Waite with pi/2 = P1 + Q2 + Q3: a - q*P1 is exact with an
 // FMA, q*Q2 is exact because Q2 has 32 significant bits and q < 2^20, and TwoDiff
-// subtracts it exactly, so r keeps ~100 bits even next to a multiple of pi/2). sin(r) and cos(r) on |r| <= pi/4 use the fdlibm kernels
-// (degree-13 odd and degree-14 even minimax polynomials with the tail lo folded in),
+// subtracts it exactly, so r keeps ~100 bits even next to a multiple of pi/2).
+// sin(r) and cos(r) on |r| <= pi/4 use the fdlibm kernels (degree-13 odd and
+// degree-14 even minimax polynomials with the tail lo folded in),
 // then the quadrant q mod 4 swaps and negates them, and sin takes the sign of x.
 // Lanes with |x| > trigBound (and ±Inf) are written as x itself and reported through
 // the return value; the Go wrapper recomputes them with the generic Payne-Hanek code.
@@ -36,8 +37,8 @@ var (
 		2.08757232129817482790e-09, -1.13596475577881948265e-11}
 )
 
-// Float32 sin and cos run in float64 lanes with a shorter path: float32 needs ~2^-30
-// relative accuracy, not 2^-60. sin reduces by pi (q = round(x/pi), r = x - q*pi with
+// Float32 sin and cos run in float64 lanes with a shorter path: float32 needs about
+// 2^-27 relative accuracy, not 2^-60. sin reduces by pi (q = round(x/pi), r = x - q*pi with
 // pi split in two doubles: the first FMA is exact, the second rounds at 2^-53 relative)
 // and evaluates one odd polynomial r + r^3*Q(r^2) on |r| <= pi/2, sin(x) = (-1)^q sin(r).
 // cos uses the same polynomial: with k = round(x/pi - 1/2) and q = 2k+1,
@@ -199,7 +200,8 @@ func genTrig(l *level) {
 		f64: {{"sin", true, false, false}, {"cos", false, true, false}, {"sincos", true, true, false}},
 		// tan from float64 sin and cos: each within 2^-27 relative, the quotient rounds
 		// to float32 within 0.5 + 0.25 ULP.
-		f32: {{"sin", true, false, false}, {"cos", false, true, false}, {"sincos", true, true, false}, {"tan", true, true, true}},
+		f32: {{"sin", true, false, false}, {"cos", false, true, false}, {"sincos", true, true, false},
+			{"tan", true, true, true}},
 	}
 	for _, t := range []*ftype{f64, f32} {
 		for _, k := range kernels[t] {
