@@ -8,7 +8,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -146,7 +145,7 @@ func writeRandomCSV(t *testing.T, path string, n int) {
 // resident memory in bytes.
 func runBinaryBatch(t *testing.T, in, out string) int64 {
 	t.Helper()
-	cmd := exec.Command(binaryPath(t), "--in", in, "--out", out, "sin(x*y)/sin(x)")
+	cmd := binaryCommand(t, "--in", in, "--out", out, "sin(x*y)/sin(x)")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {

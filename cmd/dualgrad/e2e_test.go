@@ -46,10 +46,22 @@ func binaryPath(t *testing.T) string {
 	return binPath
 }
 
+// binaryCommand returns a command that runs the built dualgrad with args. Where the
+// tests themselves run under an emulator (GOARCH=arm64 go test -exec qemu-aarch64),
+// DUALGRAD_TEST_EXEC names that emulator so the binary, built for the same GOARCH,
+// runs under it too.
+func binaryCommand(t *testing.T, args ...string) *exec.Cmd {
+	t.Helper()
+	bin := binaryPath(t)
+	if emulator := os.Getenv("DUALGRAD_TEST_EXEC"); emulator != "" {
+		return exec.Command(emulator, append([]string{bin}, args...)...)
+	}
+	return exec.Command(bin, args...)
+}
+
 // The built program: exit statuses, nothing on stdout on error, no Go panic
 // or stack trace for any bad input.
 func TestBinaryExitStatus(t *testing.T) {
-	bin := binaryPath(t)
 	tests := []struct {
 		args   []string
 		stdin  string
@@ -69,7 +81,7 @@ func TestBinaryExitStatus(t *testing.T) {
 		{[]string{}, "", 2, ""},
 	}
 	for _, tt := range tests {
-		cmd := exec.Command(bin, tt.args...)
+		cmd := binaryCommand(t, tt.args...)
 		cmd.Stdin = strings.NewReader(tt.stdin)
 		var stdout, stderr bytes.Buffer
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
@@ -100,7 +112,7 @@ func TestBinaryWriteFailure(t *testing.T) {
 		t.Skip("no /dev/full on this system")
 	}
 	defer full.Close()
-	cmd := exec.Command(binaryPath(t), "x^2", "x=3")
+	cmd := binaryCommand(t, "x^2", "x=3")
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = full, &stderr
 	err = cmd.Run()
