@@ -14,26 +14,22 @@ var useVec = true
 func toVec(d duals) vec.Dual[float64] { return vec.Dual[float64](d) }
 
 // vecUnary holds vec's kernel for each one-argument function it provides.
-// vec.DualExpm1 is left out: it forms the derivative as expm1(x)+1, which is 0
-// below x ≈ -37 where dual's exp(x) is not, and a NaN-safe zero tangent then
-// hides a NaN that point evaluation reports.
 var vecUnary = map[opcode]func(dst, x vec.Dual[float64]){
 	opSin: vec.DualSin[float64], opCos: vec.DualCos[float64], opTan: vec.DualTan[float64],
 	opAsin: vec.DualAsin[float64], opAcos: vec.DualAcos[float64], opAtan: vec.DualAtan[float64],
 	opSinh: vec.DualSinh[float64], opCosh: vec.DualCosh[float64], opTanh: vec.DualTanh[float64],
-	opExp: vec.DualExp[float64], opExp2: vec.DualExp2[float64],
+	opAsinh: vec.DualAsinh[float64], opAcosh: vec.DualAcosh[float64], opAtanh: vec.DualAtanh[float64],
+	opExp: vec.DualExp[float64], opExp2: vec.DualExp2[float64], opExpm1: vec.DualExpm1[float64],
 	opLog: vec.DualLog[float64], opLog2: vec.DualLog2[float64], opLog10: vec.DualLog10[float64],
 	opLog1p: vec.DualLog1p[float64], opSqrt: vec.DualSqrt[float64], opCbrt: vec.DualCbrt[float64],
 	opAbs: vec.DualAbs[float64], opErf: vec.DualErf[float64], opNeg: vec.DualNeg[float64],
 }
 
 // vecBinary holds vec's kernel for each two-operand instruction it provides.
-// Left out, until vec follows dual there: vec.DualAtan2, whose partials are NaN
-// with an infinite argument where dual's are 0, and vec.DualMin and vec.DualMax,
-// which give NaN for min(-Inf, NaN) where math.Min and dual give -Inf.
 var vecBinary = map[opcode]func(dst, a, b vec.Dual[float64]){
 	opAdd: vec.DualAdd[float64], opSub: vec.DualSub[float64], opMul: vec.DualMul[float64],
-	opDiv: vec.DualDiv[float64], opPow: vec.DualPow[float64],
+	opDiv: vec.DualDiv[float64], opPow: vec.DualPow[float64], opAtan2: vec.DualAtan2[float64],
+	opMin: vec.DualMin[float64], opMax: vec.DualMax[float64], opHypot: vec.DualHypot[float64],
 }
 
 // kernelTable is the kernel of every instruction, resolved once per opcode so that

@@ -24,15 +24,17 @@ func Div[T Float](dst, a, b []T) {
 	table[T]().div(dst, a, b)
 }
 
-// Min sets dst[i] = min(a[i], b[i]) with the special cases of math.Min: NaN if either
-// is NaN, and -0 is less than +0.
+// Min sets dst[i] = min(a[i], b[i]) with the special cases of math.Min: -Inf if either
+// is -Inf (even if the other is NaN), otherwise NaN if either is NaN, and -0 is less
+// than +0.
 func Min[T Float](dst, a, b []T) {
 	check3("Min", dst, a, b, "a", "b")
 	table[T]().min(dst, a, b)
 }
 
-// Max sets dst[i] = max(a[i], b[i]) with the special cases of math.Max: NaN if either
-// is NaN, and +0 is greater than -0.
+// Max sets dst[i] = max(a[i], b[i]) with the special cases of math.Max: +Inf if either
+// is +Inf (even if the other is NaN), otherwise NaN if either is NaN, and +0 is greater
+// than -0.
 func Max[T Float](dst, a, b []T) {
 	check3("Max", dst, a, b, "a", "b")
 	table[T]().max(dst, a, b)

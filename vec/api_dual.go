@@ -46,7 +46,8 @@ func DualExp2[T Float](dst, x Dual[T]) {
 	table[T]().dualExp2(dst, x)
 }
 
-// DualExpm1 sets dst to e^x - 1 elementwise; derivative e^x.
+// DualExpm1 sets dst to e^x - 1 elementwise; derivative e^x, computed directly so it
+// stays nonzero where e^x - 1 rounds to -1.
 func DualExpm1[T Float](dst, x Dual[T]) {
 	checkDual("DualExpm1", "dst", dst, dst)
 	checkDual("DualExpm1", "x", dst, x)
@@ -144,6 +145,37 @@ func DualTanh[T Float](dst, x Dual[T]) {
 	table[T]().dualTanh(dst, x)
 }
 
+// DualHypot sets dst to hypot(a, b) elementwise; d = (a da + b db)/hypot(a, b). As in
+// package dual, both partials are 0 at the origin, and with an infinite argument its
+// partial is its sign (over sqrt(2) if both are infinite) and the other's is 0.
+func DualHypot[T Float](dst, a, b Dual[T]) {
+	checkDual("DualHypot", "dst", dst, dst)
+	checkDual("DualHypot", "a", dst, a)
+	checkDual("DualHypot", "b", dst, b)
+	table[T]().dualHypot(dst, a, b)
+}
+
+// DualAsinh sets dst to asinh x elementwise; derivative 1/sqrt(x² + 1).
+func DualAsinh[T Float](dst, x Dual[T]) {
+	checkDual("DualAsinh", "dst", dst, dst)
+	checkDual("DualAsinh", "x", dst, x)
+	table[T]().dualAsinh(dst, x)
+}
+
+// DualAcosh sets dst to acosh x elementwise; derivative 1/sqrt(x² - 1), +Inf at x = 1.
+func DualAcosh[T Float](dst, x Dual[T]) {
+	checkDual("DualAcosh", "dst", dst, dst)
+	checkDual("DualAcosh", "x", dst, x)
+	table[T]().dualAcosh(dst, x)
+}
+
+// DualAtanh sets dst to atanh x elementwise; derivative 1/(1 - x²), +Inf at x = ±1.
+func DualAtanh[T Float](dst, x Dual[T]) {
+	checkDual("DualAtanh", "dst", dst, dst)
+	checkDual("DualAtanh", "x", dst, x)
+	table[T]().dualAtanh(dst, x)
+}
+
 // DualCbrt sets dst to cbrt x elementwise; derivative 1/(3 cbrt(x)²), +Inf at x = 0.
 func DualCbrt[T Float](dst, x Dual[T]) {
 	checkDual("DualCbrt", "dst", dst, dst)
@@ -190,8 +222,9 @@ func DualDiv[T Float](dst, a, b Dual[T]) {
 	table[T]().dualDiv(dst, a, b)
 }
 
-// DualMin sets dst to min(a, b) elementwise; the tangent of the smaller argument; a tie
-// gives half of each, NaN propagates.
+// DualMin sets dst to min(a, b) elementwise (the value as Min, so min(-Inf, NaN) =
+// -Inf); the tangent of the selected argument; a tie gives half of each, and a NaN
+// value has NaN tangents, as package dual.
 func DualMin[T Float](dst, a, b Dual[T]) {
 	checkDual("DualMin", "dst", dst, dst)
 	checkDual("DualMin", "a", dst, a)
@@ -199,8 +232,9 @@ func DualMin[T Float](dst, a, b Dual[T]) {
 	table[T]().dualMin(dst, a, b)
 }
 
-// DualMax sets dst to max(a, b) elementwise; the tangent of the larger argument; a tie
-// gives half of each, NaN propagates.
+// DualMax sets dst to max(a, b) elementwise (the value as Max, so max(+Inf, NaN) =
+// +Inf); the tangent of the selected argument; a tie gives half of each, and a NaN
+// value has NaN tangents, as package dual.
 func DualMax[T Float](dst, a, b Dual[T]) {
 	checkDual("DualMax", "dst", dst, dst)
 	checkDual("DualMax", "a", dst, a)
@@ -209,7 +243,8 @@ func DualMax[T Float](dst, a, b Dual[T]) {
 }
 
 // DualAtan2 sets dst to atan2(a, b) (a is y, b is x) elementwise;
-// d = (b da - a db)/(a² + b²).
+// d = (b da - a db)/(a² + b²), without overflow in a² + b². As in package dual, both
+// partials are 0 at the origin and where an argument is infinite.
 func DualAtan2[T Float](dst, a, b Dual[T]) {
 	checkDual("DualAtan2", "dst", dst, dst)
 	checkDual("DualAtan2", "a", dst, a)
@@ -217,8 +252,9 @@ func DualAtan2[T Float](dst, a, b Dual[T]) {
 	table[T]().dualAtan2(dst, a, b)
 }
 
-// DualPow sets dst to a**b elementwise; d = b a**(b-1) da + a**b log(a) db; the first
-// partial is 0 where b = 0 and the second is 0 where a = 0 and b >= 0, as in PyTorch.
+// DualPow sets dst to a**b elementwise; d = b a**(b-1) da + a**b log(a) db. As in
+// package dual (and PyTorch), the first partial is 0 where b = 0 and the second is 0
+// where a = 0 and b >= 0; the second is also 0 where a > 0 and a**b is 0 (its limit).
 func DualPow[T Float](dst, a, b Dual[T]) {
 	checkDual("DualPow", "dst", dst, dst)
 	checkDual("DualPow", "a", dst, a)

@@ -146,3 +146,32 @@ func Pow[T Float](dst, x, y []T) {
 	check3("Pow", dst, x, y, "x", "y")
 	table[T]().pow(dst, x, y)
 }
+
+// Hypot sets dst[i] to sqrt(x² + y²) for x = x[i], y = y[i], without overflow or
+// underflow in the squares, with the special cases of math.Hypot (+Inf if either is
+// infinite, even if the other is NaN).
+func Hypot[T Float](dst, x, y []T) {
+	check3("Hypot", dst, x, y, "x", "y")
+	table[T]().hypot(dst, x, y)
+}
+
+// Asinh sets dst[i] to the inverse hyperbolic sine of x = x[i], with the special cases
+// of math.Asinh.
+func Asinh[T Float](dst, x []T) {
+	check2("Asinh", dst, x, "dst", "x")
+	table[T]().asinh(dst, x)
+}
+
+// Acosh sets dst[i] to the inverse hyperbolic cosine of x = x[i], with the special
+// cases of math.Acosh (NaN below 1).
+func Acosh[T Float](dst, x []T) {
+	check2("Acosh", dst, x, "dst", "x")
+	table[T]().acosh(dst, x)
+}
+
+// Atanh sets dst[i] to the inverse hyperbolic tangent of x = x[i], with the special
+// cases of math.Atanh (±Inf at ±1, NaN outside [-1, 1]).
+func Atanh[T Float](dst, x []T) {
+	check2("Atanh", dst, x, "dst", "x")
+	table[T]().atanh(dst, x)
+}

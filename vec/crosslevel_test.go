@@ -39,7 +39,8 @@ func crossKernels[T Float]() []crossKernel[T] {
 		u("Asin", false, Asin[T]), u("Acos", false, Acos[T]), u("Atan", false, Atan[T]),
 		u("Sinh", false, Sinh[T]), u("Cosh", false, Cosh[T]), u("Tanh", false, Tanh[T]),
 		u("Cbrt", false, Cbrt[T]), u("Erf", false, Erf[T]),
-		b("Atan2", false, Atan2[T]), b("Pow", false, Pow[T]),
+		u("Asinh", false, Asinh[T]), u("Acosh", false, Acosh[T]), u("Atanh", false, Atanh[T]),
+		b("Atan2", false, Atan2[T]), b("Pow", false, Pow[T]), b("Hypot", false, Hypot[T]),
 	}
 }
 

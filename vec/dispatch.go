@@ -7,8 +7,9 @@ package vec
 //   - A level is a *kernels value: one floatKernels table per float type (k.f64, k.f32),
 //     each with one func field per kernel (k.f64.sin, k.f32.add, k.f64.dualSin, ...).
 //     Fill only the fields you implement; nil fields fall back to the generic level.
-//     Dual fields left nil are built from the level's own float kernels, so a level
-//     that only provides k.f64.sincos still gets a fast DualSin.
+//     Dual fields left nil are built from the level's own float kernels and tangent
+//     loops (scaleTangent, combineTangents), so a level that only provides
+//     k.f64.sincos and the tangent loops still gets a fast DualSin.
 //   - Call register(name, available, k) from an init function in a file built with
 //     `//go:build !purego`. name is one of "avx2", "avx512", "neon"; available is the
 //     result of CPU feature detection (github.com/klauspost/cpuid/v2) on exactly the
@@ -18,8 +19,9 @@ package vec
 //     (same start, same length); partial overlaps are not supported. Lengths are
 //     arbitrary (0 included) and starts are not aligned.
 //   - Semantics to match bit for bit: arithmetic is IEEE 754 exact; fma and axpy are
-//     fused (one rounding); min and max follow math.Min and math.Max (NaN wins, -0 <
-//     +0). sum and dot may add in any order.
+//     fused (one rounding); min and max follow math.Min and math.Max (-Inf, for max
+//     +Inf, wins even over NaN; otherwise NaN wins; -0 < +0). sum and dot may add in
+//     any order.
 //   - Transcendental kernels must give the special values of Go's math package and
 //     stay within 1 ULP of the correctly rounded result; the tests compare every level
 //     with generic (within 2 ULP) and with the mpmath reference (within 1 ULP).
@@ -86,6 +88,20 @@ type floatKernels[T Float] struct {
 	dualScale, dualAddScalar                             func(dst, x Dual[T], c T)
 	dualFMA                                              func(dst, a, b, c Dual[T])
 	dualAxpy                                             func(dst Dual[T], a T, x, y Dual[T])
+
+	// Tangent loops shared by the dual kernels built from float kernels (see
+	// generic_dual.go): scaleTangent sets dst = tan == 0 ? 0 : d*tan, and
+	// combineTangents sets dst = da*ta + db*tb with each term NaN-safe that way.
+	scaleTangent    func(dst, d, tan []T)
+	combineTangents func(dst, da, ta, db, tb []T)
+
+	// Inverse hyperbolic functions (within 1 ULP) and their dual kernels.
+	asinh, acosh, atanh             func(dst, x []T)
+	dualAsinh, dualAcosh, dualAtanh func(dst, x Dual[T])
+
+	// Hypotenuse sqrt(x² + y²) without overflow (within 1 ULP) and its dual kernel.
+	hypot     func(dst, x, y []T)
+	dualHypot func(dst, x, y Dual[T])
 }
 
 // kernels is one level: a table per float type.

@@ -39,6 +39,9 @@ var dualUnaryCases = []dualUnaryCase{
 	{"Tanh", DualTanh[float64], Tanh[float64], func(x float64) float64 { c := math.Cosh(x); return 1 / (c * c) }, -5, 5},
 	{"Cbrt", DualCbrt[float64], Cbrt[float64], func(x float64) float64 { return math.Pow(math.Abs(x), -2.0/3) / 3 }, -9, 9},
 	{"Erf", DualErf[float64], Erf[float64], func(x float64) float64 { return 2 / math.SqrtPi * math.Exp(-x*x) }, -3, 3},
+	{"Asinh", DualAsinh[float64], Asinh[float64], func(x float64) float64 { return 1 / math.Sqrt(x*x+1) }, -9, 9},
+	{"Acosh", DualAcosh[float64], Acosh[float64], func(x float64) float64 { return 1 / math.Sqrt(x*x-1) }, 1.01, 9},
+	{"Atanh", DualAtanh[float64], Atanh[float64], func(x float64) float64 { return 1 / (1 - x*x) }, -0.99, 0.99},
 }
 
 // closeRel reports whether got is within rel of want, relative to |want| (or absolutely
@@ -138,6 +141,10 @@ var dualBinaryCases = []dualBinaryCase{
 	{"Pow", DualPow[float64], Pow[float64], func(x, y float64) (float64, float64) {
 		return y * math.Pow(x, y-1), math.Pow(x, y) * math.Log(x)
 	}, 0.2, 4},
+	{"Hypot", DualHypot[float64], Hypot[float64], func(x, y float64) (float64, float64) {
+		h := math.Sqrt(x*x + y*y)
+		return x / h, y / h
+	}, -5, 5},
 }
 
 func TestDualBinary(t *testing.T) {

@@ -2,6 +2,7 @@ package vec_test
 
 import (
 	"fmt"
+	"math"
 
 	"github.com/dualgrad/dualgrad/vec"
 )
@@ -97,4 +98,23 @@ func ExampleSetLevel() {
 	// Output:
 	// generic
 	// true generic
+}
+
+// The partials of the distance from the origin, r = hypot(x, y), at (3, 4) and at
+// (3e300, 4e300), where x² + y² would overflow: x/r and y/r.
+func ExampleDualHypot() {
+	x := vec.Dual[float64]{V: []float64{3, 3e300}, D: [][]float64{{1, 1}, {0, 0}}}
+	y := vec.Dual[float64]{V: []float64{4, 4e300}, D: [][]float64{{0, 0}, {1, 1}}}
+	r := vec.NewDual[float64](2, 2)
+	vec.DualHypot(r, x, y)
+	fmt.Println(r.V, r.D[0], r.D[1])
+	// Output: [5 5e+300] [0.6 0.6] [0.8 0.8]
+}
+
+// Min follows math.Min: -Inf wins even against NaN.
+func ExampleMin() {
+	dst := make([]float64, 3)
+	vec.Min(dst, []float64{math.Inf(-1), math.NaN(), 2}, []float64{math.NaN(), 1, 0})
+	fmt.Println(dst)
+	// Output: [-Inf NaN 0]
 }

@@ -43,6 +43,9 @@ var unaryFloat32Ref = map[string]struct {
 	"Tanh":  {Tanh[float32], func(k *floatKernels[float64]) func(dst, x []float64) { return k.tanh }},
 	"Cbrt":  {Cbrt[float32], func(k *floatKernels[float64]) func(dst, x []float64) { return k.cbrt }},
 	"Erf":   {Erf[float32], func(k *floatKernels[float64]) func(dst, x []float64) { return k.erf }},
+	"Asinh": {Asinh[float32], func(k *floatKernels[float64]) func(dst, x []float64) { return k.asinh }},
+	"Acosh": {Acosh[float32], func(k *floatKernels[float64]) func(dst, x []float64) { return k.acosh }},
+	"Atanh": {Atanh[float32], func(k *floatKernels[float64]) func(dst, x []float64) { return k.atanh }},
 }
 
 // within1ULP32 reports whether the float32 got is within 1 float32 ULP of ref, a
@@ -72,6 +75,7 @@ var mathUnary = map[string]func(float64) float64{
 	"Log10": math.Log10, "Log1p": math.Log1p, "Sin": math.Sin, "Cos": math.Cos, "Tan": math.Tan,
 	"Asin": math.Asin, "Acos": math.Acos, "Atan": math.Atan, "Sinh": math.Sinh, "Cosh": math.Cosh,
 	"Tanh": math.Tanh, "Cbrt": math.Cbrt, "Erf": math.Erf, "Sqrt": math.Sqrt, "Abs": math.Abs,
+	"Asinh": math.Asinh, "Acosh": math.Acosh, "Atanh": math.Atanh,
 }
 
 func FuzzUnary64(f *testing.F) {

@@ -17,8 +17,10 @@ func genericKernels() *kernels {
 	t.asin, t.acos, t.atan = loop64(asin64), loop64(acos64), loop64(atan64)
 	t.sinh, t.cosh, t.tanh = loop64(sinh64), loop64(cosh64), loop64(tanh64)
 	t.cbrt, t.erf = loop64(cbrt64), loop64(erf64)
+	t.asinh, t.acosh, t.atanh = loop64(asinh64), loop64(acosh64), loop64(atanh64)
 	t.sincos = sincosLoop64
 	t.atan2, t.pow = loop64x2(atan2_64), loop64x2(pow64)
+	t.hypot = loop64x2(hypot64)
 
 	f := &k.f32
 	f.exp, f.exp2, f.expm1 = via64(t.exp), via64(t.exp2), via64(t.expm1)
@@ -27,8 +29,10 @@ func genericKernels() *kernels {
 	f.asin, f.acos, f.atan = via64(t.asin), via64(t.acos), via64(t.atan)
 	f.sinh, f.cosh, f.tanh = via64(t.sinh), via64(t.cosh), via64(t.tanh)
 	f.cbrt, f.erf = via64(t.cbrt), via64(t.erf)
+	f.asinh, f.acosh, f.atanh = via64(t.asinh), via64(t.acosh), via64(t.atanh)
 	f.sincos = sincosVia64(t.sincos)
 	f.atan2, f.pow = via64x2(t.atan2), via64x2(t.pow)
+	f.hypot = via64x2(t.hypot)
 	return k
 }
 
@@ -39,6 +43,7 @@ func arithmetic[T Float](t *floatKernels[T]) {
 	t.neg, t.sqrt, t.recip, t.abs = negGeneric[T], sqrtGeneric[T], recipGeneric[T], absGeneric[T]
 	t.scale, t.addScalar = scaleGeneric[T], addScalarGeneric[T]
 	t.sum, t.dot = sumGeneric[T], dotGeneric[T]
+	t.scaleTangent, t.combineTangents = scaleTangentGeneric[T], combineTangentsGeneric[T]
 }
 
 // loop64 lifts a scalar function to a slice kernel.

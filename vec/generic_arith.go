@@ -33,19 +33,32 @@ func divGeneric[T Float](dst, a, b []T) {
 	}
 }
 
-// minGeneric follows math.Min: NaN if either is NaN, and -0 is less than +0.
+// minGeneric follows math.Min: -Inf if either is -Inf (even against NaN), else NaN
+// if either is NaN, and -0 is less than +0. The builtin min gets all but the first
+// case right.
 func minGeneric[T Float](dst, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
+	negInf := T(math.Inf(-1))
 	for i := range dst {
-		dst[i] = min(a[i], b[i])
+		if a[i] == negInf || b[i] == negInf {
+			dst[i] = negInf
+		} else {
+			dst[i] = min(a[i], b[i])
+		}
 	}
 }
 
-// maxGeneric follows math.Max: NaN if either is NaN, and +0 is greater than -0.
+// maxGeneric follows math.Max: +Inf if either is +Inf (even against NaN), else NaN
+// if either is NaN, and +0 is greater than -0.
 func maxGeneric[T Float](dst, a, b []T) {
 	a, b = a[:len(dst)], b[:len(dst)]
+	posInf := T(math.Inf(1))
 	for i := range dst {
-		dst[i] = max(a[i], b[i])
+		if a[i] == posInf || b[i] == posInf {
+			dst[i] = posInf
+		} else {
+			dst[i] = max(a[i], b[i])
+		}
 	}
 }
 

@@ -1,11 +1,15 @@
 package vec
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // Dual kernels are built from a level's float kernels: each chunk of scratchLen
 // elements computes the values and the local derivatives into scratch columns with the
-// (possibly SIMD) float kernels, then scales every tangent column by the derivatives.
-// Computing into scratch first is what makes dst == input safe.
+// (possibly SIMD) float kernels, then scales every tangent column by the derivatives
+// with the level's tangent loops (scaleTangent, combineTangents; assembly on the SIMD
+// levels). Computing into scratch first is what makes dst == input safe.
 
 // unaryRule computes the values v and local derivatives d of one chunk of x. v and d
 // never alias x.
@@ -26,6 +30,7 @@ func dualKernels[T Float](t *floatKernels[T]) *floatKernels[T] {
 		dualMax:       dualBinary(t, maxRule[T]),
 		dualAtan2:     dualBinary(t, atan2Rule[T]),
 		dualPow:       dualBinary(t, powRule[T]),
+		dualHypot:     dualBinary(t, hypotRule[T]),
 		dualNeg:       func(dst, x Dual[T]) { dualNeg(t, dst, x) },
 		dualSqrt:      dualUnary(t, sqrtRule[T]),
 		dualRecip:     dualUnary(t, recipRule[T]),
@@ -48,6 +53,9 @@ func dualKernels[T Float](t *floatKernels[T]) *floatKernels[T] {
 		dualTanh:      dualUnary(t, tanhRule[T]),
 		dualCbrt:      dualUnary(t, cbrtRule[T]),
 		dualErf:       dualUnary(t, erfRule[T]),
+		dualAsinh:     dualUnary(t, asinhRule[T]),
+		dualAcosh:     dualUnary(t, acoshRule[T]),
+		dualAtanh:     dualUnary(t, atanhRule[T]),
 		dualSincos:    func(s, c, x Dual[T]) { dualSincos(t, s, c, x) },
 		dualScale:     func(dst, x Dual[T], c T) { dualScale(t, dst, x, c) },
 		dualAddScalar: func(dst, x Dual[T], c T) { dualAddScalar(t, dst, x, c) },
@@ -56,9 +64,9 @@ func dualKernels[T Float](t *floatKernels[T]) *floatKernels[T] {
 	}
 }
 
-// scaleTangent sets dst[i] = d[i]*tan[i], keeping a zero tangent zero even where d[i]
-// is infinite or NaN.
-func scaleTangent[T Float](dst, d, tan []T) {
+// scaleTangentGeneric sets dst[i] = d[i]*tan[i], keeping a zero tangent zero even
+// where d[i] is infinite or NaN.
+func scaleTangentGeneric[T Float](dst, d, tan []T) {
 	d, tan = d[:len(dst)], tan[:len(dst)]
 	for i := range dst {
 		if tan[i] == 0 {
@@ -69,8 +77,9 @@ func scaleTangent[T Float](dst, d, tan []T) {
 	}
 }
 
-// combineTangents sets dst[i] = da[i]*ta[i] + db[i]*tb[i], NaN-safe in each term.
-func combineTangents[T Float](dst, da, ta, db, tb []T) {
+// combineTangentsGeneric sets dst[i] = da[i]*ta[i] + db[i]*tb[i], NaN-safe in each
+// term.
+func combineTangentsGeneric[T Float](dst, da, ta, db, tb []T) {
 	da, ta, db, tb = da[:len(dst)], ta[:len(dst)], db[:len(dst)], tb[:len(dst)]
 	for i := range dst {
 		var x, y T
@@ -93,7 +102,7 @@ func dualUnary[T Float](t *floatKernels[T], rule unaryRule[T]) func(dst, x Dual[
 			v, d := s.v[:j-i], s.d[:j-i]
 			rule(t, v, d, x.V[i:j])
 			for k := range dst.D {
-				scaleTangent(dst.D[k][i:j], d, x.D[k][i:j])
+				t.scaleTangent(dst.D[k][i:j], d, x.D[k][i:j])
 			}
 			copy(dst.V[i:j], v)
 		}
@@ -110,7 +119,7 @@ func dualBinary[T Float](t *floatKernels[T], rule binaryRule[T]) func(dst, a, b 
 			v, da, db := s.v[:j-i], s.d[:j-i], s.e[:j-i]
 			rule(t, v, da, db, a.V[i:j], b.V[i:j])
 			for k := range dst.D {
-				combineTangents(dst.D[k][i:j], da, a.D[k][i:j], db, b.D[k][i:j])
+				t.combineTangents(dst.D[k][i:j], da, a.D[k][i:j], db, b.D[k][i:j])
 			}
 			copy(dst.V[i:j], v)
 		}
@@ -191,7 +200,7 @@ func dualFMA[T Float](t *floatKernels[T], dst, a, b, c Dual[T]) {
 		copy(bv, b.V[i:j])
 		for k := range dst.D {
 			col, tc := dst.D[k][i:j], c.D[k][i:j]
-			combineTangents(s.v[:j-i], bv, a.D[k][i:j], av, b.D[k][i:j])
+			t.combineTangents(s.v[:j-i], bv, a.D[k][i:j], av, b.D[k][i:j])
 			t.add(col, s.v[:j-i], tc)
 		}
 		t.fma(dst.V[i:j], av, bv, c.V[i:j])
@@ -204,16 +213,18 @@ func dualSincos[T Float](t *floatKernels[T], s, c, x Dual[T]) {
 	buf := getScratch[T]()
 	for i := 0; i < len(x.V); i += scratchLen {
 		j := min(i+scratchLen, len(x.V))
-		sv, cv := buf.v[:j-i], buf.d[:j-i]
+		sv, cv, negSin := buf.v[:j-i], buf.d[:j-i], buf.e[:j-i]
 		t.sincos(sv, cv, x.V[i:j])
+		t.neg(negSin, sv)
 		for k := range s.D {
 			sd, cd, tan := s.D[k][i:j], c.D[k][i:j], x.D[k][i:j]
-			for n := range sd {
-				if tn := tan[n]; tn == 0 {
-					sd[n], cd[n] = 0, 0
-				} else {
-					sd[n], cd[n] = cv[n]*tn, -sv[n]*tn
-				}
+			// Write first the output that does not alias x, so both read x's tangents.
+			if &cd[0] == &tan[0] {
+				t.scaleTangent(sd, cv, tan)
+				t.scaleTangent(cd, negSin, tan)
+			} else {
+				t.scaleTangent(cd, negSin, tan)
+				t.scaleTangent(sd, cv, tan)
 			}
 		}
 		copy(s.V[i:j], sv)
@@ -249,10 +260,11 @@ func exp2Rule[T Float](t *floatKernels[T], v, d, x []T) {
 	t.scale(d, v, T(math.Ln2))
 }
 
-// expm1Rule: expm1' = exp = expm1 + 1.
+// expm1Rule: expm1' = exp, computed directly: expm1 + 1 cancels to 0 below x ≈ -37
+// (float64), where exp(x) is still a nonzero number.
 func expm1Rule[T Float](t *floatKernels[T], v, d, x []T) {
 	t.expm1(v, x)
-	t.addScalar(d, v, 1)
+	t.exp(d, x)
 }
 
 func logRule[T Float](t *floatKernels[T], v, d, x []T) {
@@ -278,10 +290,12 @@ func log1pRule[T Float](t *floatKernels[T], v, d, x []T) {
 	t.recip(d, d)
 }
 
-// sqrtRule: sqrt' = 1/(2 sqrt x), +Inf at 0.
+// sqrtRule: sqrt' = 1/(2 sqrt x), +Inf at ±0 as in package dual: adding +0 turns
+// sqrt(-0) = -0 into +0 before the reciprocal.
 func sqrtRule[T Float](t *floatKernels[T], v, d, x []T) {
 	t.sqrt(v, x)
-	t.recip(d, v)
+	t.addScalar(d, v, 0)
+	t.recip(d, d)
 	t.scale(d, d, 0.5)
 }
 
@@ -376,6 +390,41 @@ func erfRule[T Float](t *floatKernels[T], v, d, x []T) {
 	t.scale(d, d, T(2/math.SqrtPi))
 }
 
+// asinhRule: asinh' = 1/sqrt(x² + 1), which is 1/|x| to the last bit above 2^26
+// (where x² + 1 could overflow).
+func asinhRule[T Float](t *floatKernels[T], v, d, x []T) {
+	t.asinh(v, x)
+	for i, y := range x {
+		if ay := abs(y); ay > 0x1p26 {
+			d[i] = 1 / ay
+		} else {
+			d[i] = T(1 / math.Sqrt(float64(y*y+1)))
+		}
+	}
+}
+
+// acoshRule: acosh' = 1/(sqrt(x-1) sqrt(x+1)), the factors kept apart so that nothing
+// cancels near 1 or overflows for huge x; +Inf at 1 and NaN below, as in package dual.
+func acoshRule[T Float](t *floatKernels[T], v, d, x []T) {
+	t.acosh(v, x)
+	for i, y := range x {
+		d[i] = 1 / (T(math.Sqrt(float64(y-1))) * T(math.Sqrt(float64(y+1))))
+	}
+}
+
+// atanhRule: atanh' = 1/((1-x)(1+x)), factored to keep accuracy near ±1; +Inf at ±1,
+// and NaN outside [-1, 1] where the value is NaN, as in package dual.
+func atanhRule[T Float](t *floatKernels[T], v, d, x []T) {
+	t.atanh(v, x)
+	for i, y := range x {
+		if abs(y) > 1 {
+			d[i] = v[i] // NaN
+		} else {
+			d[i] = 1 / ((1 - y) * (1 + y))
+		}
+	}
+}
+
 // Binary rules.
 
 func mulRule[T Float](t *floatKernels[T], v, da, db, a, b []T) {
@@ -393,67 +442,160 @@ func divRule[T Float](t *floatKernels[T], v, da, db, a, b []T) {
 	}
 }
 
-// minRule sends the tangent of the smaller argument; a tie splits it evenly and NaN
-// propagates.
+// minRule sends the tangent of the smaller argument; a tie splits it evenly and a NaN
+// value has NaN partials, as package dual.
 func minRule[T Float](t *floatKernels[T], v, da, db, a, b []T) {
 	t.min(v, a, b)
 	for i := range v {
-		da[i], db[i] = selectPartials(a[i], b[i])
+		da[i], db[i] = selectPartials(a[i], b[i], v[i])
 	}
 }
 
-// maxRule sends the tangent of the larger argument; a tie splits it evenly and NaN
-// propagates.
+// maxRule sends the tangent of the larger argument; a tie splits it evenly and a NaN
+// value has NaN partials, as package dual.
 func maxRule[T Float](t *floatKernels[T], v, da, db, a, b []T) {
 	t.max(v, a, b)
 	for i := range v {
-		db[i], da[i] = selectPartials(a[i], b[i])
+		da[i], db[i] = selectPartials(a[i], b[i], v[i])
 	}
 }
 
-// selectPartials returns the partials of min(a, b).
-func selectPartials[T Float](a, b T) (da, db T) {
+// selectPartials returns the partials of v = min(a, b) or max(a, b): (1, 0) if v is a
+// only, (0, 1) if v is b only, (0.5, 0.5) at a tie and NaN where v is NaN. Comparing
+// with v rather than a with b covers math.Min's and math.Max's special cases, where an
+// infinity beats a NaN: min(-Inf, NaN) = -Inf has partials (1, 0).
+func selectPartials[T Float](a, b, v T) (da, db T) {
+	isA, isB := a == v, b == v
 	switch {
-	case a < b:
-		return 1, 0
-	case b < a:
-		return 0, 1
-	case a == b:
+	case isA && isB:
 		return 0.5, 0.5
-	default:
-		nan := a + b
-		return nan, nan
+	case isA:
+		return 1, 0
+	case isB:
+		return 0, 1
 	}
+	return v, v // NaN
 }
 
-// atan2Rule: d atan2(y, x) = (x dy - y dx) / (x² + y²).
+// atan2Rule: d atan2(y, x) = (x dy - y dx) / (x² + y²), formed as package dual does
+// from y/h and x/h with h = max(|y|, |x|), so that x² + y² never overflows or
+// underflows. At the origin and where an argument is infinite (even if the other is
+// NaN) both partials are 0 (the limit, and dual's choice at the origin).
 func atan2Rule[T Float](t *floatKernels[T], v, dy, dx, y, x []T) {
 	t.atan2(v, y, x)
+	inf := T(math.Inf(1))
 	for i := range v {
-		r := x[i]*x[i] + y[i]*y[i]
-		dy[i] = x[i] / r
-		dx[i] = -y[i] / r
+		ay, ax := abs(y[i]), abs(x[i])
+		h := max(ay, ax)                      // NaN if either is NaN
+		if h == 0 || ay == inf || ax == inf { // an infinity wins over NaN, as in dual
+
+			dy[i], dx[i] = 0, 0
+			continue
+		}
+		a, b := y[i]/h, x[i]/h
+		inv := 1 / (h * (a*a + b*b))
+		dy[i], dx[i] = b*inv, -a*inv
 	}
 }
 
-// powRule: d x**y = y x**(y-1) dx + x**y log(x) dy, with PyTorch's masks: the x
-// partial is 0 where y == 0, and the y partial is 0 where x == 0 and y >= 0 (the
-// limit of x**y log x).
-func powRule[T Float](t *floatKernels[T], v, dx, dy, x, y []T) {
-	t.pow(v, x, y)
-	t.addScalar(dy, y, -1)
-	t.pow(dx, x, dy)
-	t.log(dy, x)
-	for i := range v {
-		if y[i] == 0 {
-			dx[i] = 0
-		} else {
-			dx[i] *= y[i]
-		}
-		if x[i] == 0 && y[i] >= 0 {
-			dy[i] = 0
-		} else {
-			dy[i] *= v[i]
+// abs returns |x| for any float type (NaN stays NaN).
+func abs[T Float](x T) T {
+	if x < 0 {
+		return -x
+	}
+	return x + 0 // -0 + 0 = +0
+}
+
+// hypotRule: d hypot(x, y) = (x dx + y dy)/h, with package dual's conventions: both
+// partials 0 at the origin; with one infinite argument its partial is its sign and the
+// other's 0 (even if that one is NaN); with both infinite, their signs over sqrt(2).
+func hypotRule[T Float](t *floatKernels[T], v, dx, dy, x, y []T) {
+	t.hypot(v, x, y)
+	inf := T(math.Inf(1))
+	for i, h := range v {
+		xi, yi := x[i], y[i]
+		xInf, yInf := abs(xi) == inf, abs(yi) == inf
+		switch {
+		case xInf && yInf:
+			dx[i], dy[i] = T(math.Copysign(math.Sqrt2/2, float64(xi))), T(math.Copysign(math.Sqrt2/2, float64(yi)))
+		case xInf:
+			dx[i], dy[i] = T(math.Copysign(1, float64(xi))), 0
+		case yInf:
+			dx[i], dy[i] = 0, T(math.Copysign(1, float64(yi)))
+		case h == 0:
+			dx[i], dy[i] = 0, 0
+		case h == inf || h < T(0x1p-100):
+			// h overflowed, or x/h would lose the bits h lost to underflow: divide
+			// scaled float64 copies instead, as package dual does.
+			dx[i], dy[i] = hypotSlopeScaled(xi, yi, h == inf)
+		default: // NaN stays NaN
+			dx[i], dy[i] = xi/h, yi/h
 		}
 	}
+}
+
+// hypotSlopeScaled returns x/h and y/h for h = hypot(x, y) from copies of x and y
+// scaled by 2^-54 (down) or 2^54 (up) in float64, so that h neither overflows nor
+// loses precision to underflow.
+func hypotSlopeScaled[T Float](x, y T, down bool) (dx, dy T) {
+	s := 0x1p54
+	if down {
+		s = 0x1p-54
+	}
+	xs, ys := float64(x)*s, float64(y)*s
+	hs := hypot64(xs, ys)
+	return T(xs / hs), T(ys / hs)
+}
+
+// powRule: d x**y = y x**(y-1) dx + x**y log(x) dy, with package dual's conventions:
+// the x partial is 0 where y == 0; the y partial is 0 where x == 0 and y >= 0, and
+// also where x > 0 and x**y is 0 (its limit, rather than 0·Inf = NaN). As in dual,
+// x**(y-1) is p/x from p = x**y where p is normal and x is not 0, which spares a
+// second pow; only chunks with other lanes call pow(x, y-1).
+func powRule[T Float](t *floatKernels[T], v, dx, dy, x, y []T) {
+	t.pow(v, x, y)
+	tiny := smallestNormal[T]()
+	inf := T(math.Inf(1))
+	needPow := false
+	for i, p := range v {
+		if a := abs(p); x[i] == 0 || !(a >= tiny && a < inf) {
+			needPow = true
+			break
+		}
+	}
+	if needPow {
+		t.addScalar(dy, y, -1)
+		t.pow(dx, x, dy)
+	}
+	for i, p := range v {
+		xi, yi := x[i], y[i]
+		a := abs(p)
+		switch {
+		case yi == 0:
+			dx[i] = 0
+		case a != 0 && a < tiny && xi != 0 && abs(xi) != inf:
+			dx[i] = yi * p / xi // keeps the bits x**(y-1) loses to underflow
+		case xi != 0 && a >= tiny && a < inf:
+			dx[i] = yi * (p / xi)
+		default:
+			dx[i] = yi * dx[i] // dx holds pow(x, y-1): needPow was set
+		}
+	}
+	t.log(dy, x)
+	for i, p := range v {
+		if (x[i] == 0 && y[i] >= 0) || (x[i] > 0 && p == 0) {
+			dy[i] = 0
+		} else {
+			dy[i] *= p
+		}
+	}
+}
+
+// smallestNormal returns the smallest positive normal number of T.
+func smallestNormal[T Float]() T {
+	var zero T
+	if unsafe.Sizeof(zero) == 4 {
+		return T(0x1p-126)
+	}
+	return T(0x1p-1022)
 }

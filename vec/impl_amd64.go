@@ -11,8 +11,6 @@ package vec
 
 import (
 	"math"
-	"sync"
-	"unsafe"
 
 	"github.com/klauspost/cpuid/v2"
 )
@@ -51,8 +49,8 @@ func avx2Kernels() *kernels {
 		sin: trig32(sinF32AVX2, sin64), cos: trig32(cosF32AVX2, cos64), sincos: sincos32With(sincosF32AVX2),
 		tan: tan32With(tanF32AVX2), exp2: exp2F32AVX2, log2: log2F32AVX2, log10: log10F32AVX2,
 	}
-	addDuals(&k.f64, tangents[float64]{scaleTanF64AVX2, combineTanF64AVX2})
-	addDuals(&k.f32, tangents[float32]{scaleTanF32AVX2, combineTanF32AVX2})
+	useTangents(&k.f64, tangents[float64]{scaleTanF64AVX2, combineTanF64AVX2})
+	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX2, combineTanF32AVX2})
 	return k
 }
 
@@ -79,8 +77,8 @@ func avx512Kernels() *kernels {
 		sin: trig32(sinF32AVX512, sin64), cos: trig32(cosF32AVX512, cos64), sincos: sincos32With(sincosF32AVX512),
 		tan: tan32With(tanF32AVX512), exp2: exp2F32AVX512, log2: log2F32AVX512, log10: log10F32AVX512,
 	}
-	addDuals(&k.f64, tangents[float64]{scaleTanF64AVX512, combineTanF64AVX512})
-	addDuals(&k.f32, tangents[float32]{scaleTanF32AVX512, combineTanF32AVX512})
+	useTangents(&k.f64, tangents[float64]{scaleTanF64AVX512, combineTanF64AVX512})
+	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX512, combineTanF32AVX512})
 	return k
 }
 
@@ -140,17 +138,16 @@ func tan32With(asm func(dst, x []float32) int) func(dst, x []float32) {
 			}
 			return
 		}
-		pool := tempPool[float32]()
-		tmp := pool.Get().(*dualTemps[float32])
-		for i := 0; i < len(x); i += dualChunk {
-			j := min(i+dualChunk, len(x))
+		tmp := getScratch[float32]()
+		for i := 0; i < len(x); i += scratchLen {
+			j := min(i+scratchLen, len(x))
 			xs := tmp.v[:j-i]
 			copy(xs, x[i:j])
 			if asm(dst[i:j], xs) != 0 {
 				fix(dst[i:j], xs)
 			}
 		}
-		pool.Put(tmp)
+		putScratch(tmp)
 	}
 }
 
@@ -184,9 +181,9 @@ func sincos32With(asm func(s, c, x []float32) int) func(s, c, x []float32) {
 	}
 }
 
-// Dual kernels of the assembly levels: the same chain rules as the generic level
-// (value and local derivative from this level's float kernels, then every tangent
-// column scaled NaN-safely), with the tangent loops in assembly as well.
+// Dual kernels of the assembly levels: register builds them from this level's float
+// kernels with the generic chain rules (generic_dual.go), and their tangent loops run
+// in assembly through the scaleTangent and combineTangents entries.
 
 // tangents are one level's tangent kernels for T (see vec/_asm/tangent.go).
 type tangents[T Float] struct {
@@ -194,92 +191,7 @@ type tangents[T Float] struct {
 	combine func(dst, da, ta, db, tb []T) // dst = da*ta + db*tb, each term NaN-safe
 }
 
-// dualChunk is the number of elements a dual kernel handles per step; its temporaries
-// come from a pool so that no call allocates.
-const dualChunk = 256
-
-// dualTemps holds the temporary columns of one dual kernel call.
-type dualTemps[T Float] struct{ v, d, e [dualChunk]T }
-
-var dualTempPools = [2]sync.Pool{
-	{New: func() any { return new(dualTemps[float64]) }},
-	{New: func() any { return new(dualTemps[float32]) }},
-}
-
-// tempPool returns the pool for T: types of the same size share the layout.
-func tempPool[T Float]() *sync.Pool {
-	var zero T
-	if unsafe.Sizeof(zero) == 8 {
-		return &dualTempPools[0]
-	}
-	return &dualTempPools[1]
-}
-
-// addDuals fills the dual kernels this level accelerates; register completes the
-// others from the float kernels.
-func addDuals[T Float](k *floatKernels[T], tg tangents[T]) {
-	k.dualSin = unaryDual(tg, func(v, d, x []T) { k.sincos(v, d, x) })
-	k.dualCos = unaryDual(tg, func(v, d, x []T) {
-		k.sincos(d, v, x)
-		k.neg(d, d)
-	})
-	k.dualExp = unaryDual(tg, func(v, d, x []T) {
-		k.exp(v, x)
-		copy(d, v)
-	})
-	k.dualLog = unaryDual(tg, func(v, d, x []T) {
-		k.log(v, x)
-		k.recip(d, x)
-	})
-	// d(a*b) = b*da + a*db
-	k.dualMul = binaryDual(tg, func(v, da, db, a, b []T) {
-		k.mul(v, a, b)
-		copy(da, b)
-		copy(db, a)
-	})
-	// d(a/b) = da/b - (a/b)*db/b
-	k.dualDiv = binaryDual(tg, func(v, da, db, a, b []T) {
-		k.div(v, a, b)
-		k.recip(da, b)
-		k.mul(db, v, da)
-		k.neg(db, db)
-	})
-}
-
-// unaryDual builds a dual kernel from rule, which writes f(x) to v and f'(x) to d.
-// The value column is written last, so dst may alias x.
-func unaryDual[T Float](tg tangents[T], rule func(v, d, x []T)) func(dst, x Dual[T]) {
-	return func(dst, x Dual[T]) {
-		pool := tempPool[T]()
-		tmp := pool.Get().(*dualTemps[T])
-		for i := 0; i < len(x.V); i += dualChunk {
-			j := min(i+dualChunk, len(x.V))
-			v, d := tmp.v[:j-i], tmp.d[:j-i]
-			rule(v, d, x.V[i:j])
-			for c := range dst.D {
-				tg.scale(dst.D[c][i:j], d, x.D[c][i:j])
-			}
-			copy(dst.V[i:j], v)
-		}
-		pool.Put(tmp)
-	}
-}
-
-// binaryDual builds a dual kernel from rule, which writes f(a, b) to v and the
-// partial derivatives to da and db.
-func binaryDual[T Float](tg tangents[T], rule func(v, da, db, a, b []T)) func(dst, a, b Dual[T]) {
-	return func(dst, a, b Dual[T]) {
-		pool := tempPool[T]()
-		tmp := pool.Get().(*dualTemps[T])
-		for i := 0; i < len(a.V); i += dualChunk {
-			j := min(i+dualChunk, len(a.V))
-			v, da, db := tmp.v[:j-i], tmp.d[:j-i], tmp.e[:j-i]
-			rule(v, da, db, a.V[i:j], b.V[i:j])
-			for c := range dst.D {
-				tg.combine(dst.D[c][i:j], da, a.D[c][i:j], db, b.D[c][i:j])
-			}
-			copy(dst.V[i:j], v)
-		}
-		pool.Put(tmp)
-	}
+// useTangents installs a level's tangent kernels in its table.
+func useTangents[T Float](k *floatKernels[T], tg tangents[T]) {
+	k.scaleTangent, k.combineTangents = tg.scale, tg.combine
 }

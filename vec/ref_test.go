@@ -94,6 +94,7 @@ var unaryKernels64 = map[string]func(dst, x []float64){
 	"asin": Asin[float64], "acos": Acos[float64], "atan": Atan[float64],
 	"sinh": Sinh[float64], "cosh": Cosh[float64], "tanh": Tanh[float64],
 	"cbrt": Cbrt[float64], "erf": Erf[float64],
+	"asinh": Asinh[float64], "acosh": Acosh[float64], "atanh": Atanh[float64],
 	"sincos.sin": func(dst, x []float64) { Sincos(dst, make([]float64, len(x)), x) },
 	"sincos.cos": func(dst, x []float64) { Sincos(make([]float64, len(x)), dst, x) },
 }
@@ -105,12 +106,13 @@ var unaryKernels32 = map[string]func(dst, x []float32){
 	"asin": Asin[float32], "acos": Acos[float32], "atan": Atan[float32],
 	"sinh": Sinh[float32], "cosh": Cosh[float32], "tanh": Tanh[float32],
 	"cbrt": Cbrt[float32], "erf": Erf[float32],
+	"asinh": Asinh[float32], "acosh": Acosh[float32], "atanh": Atanh[float32],
 	"sincos.sin": func(dst, x []float32) { Sincos(dst, make([]float32, len(x)), x) },
 	"sincos.cos": func(dst, x []float32) { Sincos(make([]float32, len(x)), dst, x) },
 }
 
-var binaryKernels64 = map[string]func(dst, a, b []float64){"atan2": Atan2[float64], "pow": Pow[float64]}
-var binaryKernels32 = map[string]func(dst, a, b []float32){"atan2": Atan2[float32], "pow": Pow[float32]}
+var binaryKernels64 = map[string]func(dst, a, b []float64){"atan2": Atan2[float64], "pow": Pow[float64], "hypot": Hypot[float64]}
+var binaryKernels32 = map[string]func(dst, a, b []float32){"atan2": Atan2[float32], "pow": Pow[float32], "hypot": Hypot[float32]}
 
 // maxULP is the accuracy bound every transcendental kernel must meet on every level.
 const maxULP = 1.0

@@ -37,6 +37,9 @@ var specialUnary = map[string][]specialCase{
 	"Cbrt":  {{0, 0}, {negZero, negZero}, {inf, inf}, {-inf, -inf}, {nan, nan}, {27, 3}, {-8, -2}},
 	"Erf":   {{0, 0}, {negZero, negZero}, {inf, 1}, {-inf, -1}, {nan, nan}, {7, 1}, {-7, -1}},
 	"Sqrt":  {{0, 0}, {negZero, negZero}, {inf, inf}, {-1, nan}, {nan, nan}, {4, 2}},
+	"Asinh": {{0, 0}, {negZero, negZero}, {inf, inf}, {-inf, -inf}, {nan, nan}, {1e-300, 1e-300}, {-5e-324, -5e-324}},
+	"Acosh": {{1, 0}, {0.5, nan}, {-inf, nan}, {inf, inf}, {nan, nan}},
+	"Atanh": {{0, 0}, {negZero, negZero}, {1, inf}, {-1, -inf}, {1.5, nan}, {-inf, nan}, {nan, nan}, {1e-300, 1e-300}},
 	"Abs":   {{negZero, 0}, {-inf, inf}, {-2, 2}},
 	"Recip": {{0, inf}, {negZero, -inf}, {inf, 0}, {-inf, negZero}},
 }
@@ -47,6 +50,7 @@ var unaryByName64 = map[string]func(dst, x []float64){
 	"Cos": Cos[float64], "Tan": Tan[float64], "Asin": Asin[float64], "Acos": Acos[float64],
 	"Atan": Atan[float64], "Sinh": Sinh[float64], "Cosh": Cosh[float64], "Tanh": Tanh[float64],
 	"Cbrt": Cbrt[float64], "Erf": Erf[float64], "Sqrt": Sqrt[float64], "Abs": Abs[float64], "Recip": Recip[float64],
+	"Asinh": Asinh[float64], "Acosh": Acosh[float64], "Atanh": Atanh[float64],
 }
 
 var unaryByName32 = map[string]func(dst, x []float32){
@@ -55,6 +59,7 @@ var unaryByName32 = map[string]func(dst, x []float32){
 	"Cos": Cos[float32], "Tan": Tan[float32], "Asin": Asin[float32], "Acos": Acos[float32],
 	"Atan": Atan[float32], "Sinh": Sinh[float32], "Cosh": Cosh[float32], "Tanh": Tanh[float32],
 	"Cbrt": Cbrt[float32], "Erf": Erf[float32], "Sqrt": Sqrt[float32], "Abs": Abs[float32], "Recip": Recip[float32],
+	"Asinh": Asinh[float32], "Acosh": Acosh[float32], "Atanh": Atanh[float32],
 }
 
 // specialUnary32 adds float32 thresholds; cases of specialUnary whose input and result

@@ -22,14 +22,19 @@
 // evaluate polynomials fitted with mpmath (testdata/coeffs.py) and carry the leading
 // terms in double-double, so that only the final addition rounds: on the mpmath
 // reference set (testdata/gen_ref.py) every function stays below 0.7 ULP. The generic
-// float32 kernels evaluate the float64 algorithm and round once.
+// float32 kernels evaluate the float64 algorithm and round once. Go's math package is
+// less accurate in places (sin, cos and tan beyond 2^29; on amd64, log of subnormal
+// numbers and exp above 709.43), so results there can differ from math's by more than
+// an ULP; the big-float references show vec's to be the right ones.
 //
 // # Dual numbers
 //
 // The Dual* kernels take a batch of dual numbers stored as structure of arrays ([Dual])
 // and compute values and every tangent column in one pass, the local derivative
 // computed once per element. They are what batched forward-mode differentiation (JVPs)
-// is built on.
+// is built on. Where a function has no derivative they follow package dual's
+// conventions (min and max split a tie evenly, pow's masks, atan2's 0 at the origin),
+// and a zero tangent stays zero even against an infinite derivative.
 package vec
 
 import "golang.org/x/exp/constraints"

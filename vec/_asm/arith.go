@@ -1,6 +1,8 @@
 package main
 
 import (
+	"math"
+
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
@@ -47,6 +49,14 @@ func (t *ftype) consts() {
 		t.signBit = cbits32(1 << 31)
 		t.one = c32(1)
 	}
+}
+
+// constOf returns a vector memory operand holding v in every lane of t's type.
+func (t *ftype) constOf(v float64) Mem {
+	if t.elem == 8 {
+		return c64(v)
+	}
+	return c32(float32(v))
 }
 
 // blend returns m ? ifTrue : ifFalse lane by lane, m computed by t.cmp.
@@ -116,20 +126,25 @@ func genArith(l *level) {
 		binary(l, t, "sub", func(a, b VecVirtual) VecVirtual { return op3(l, t.sub, b, a) })
 		binary(l, t, "mul", func(a, b VecVirtual) VecVirtual { return op3(l, t.mul, b, a) })
 		binary(l, t, "div", func(a, b VecVirtual) VecVirtual { return op3(l, t.div, b, a) })
-		// min and max follow Go's builtins: NaN if either is NaN, and -0 < +0. The
-		// hardware instructions return their second operand in both cases, so equal
-		// lanes take a|b (min) or a&b (max) and unordered lanes take a+b (a NaN).
-		minmax := func(op string, hw, tie func(...Op)) {
+		// min and max follow math.Min and math.Max: the infinity in the direction of
+		// the operation wins even against NaN, otherwise NaN if either is NaN, and
+		// -0 < +0. The hardware instructions return their second operand for equal or
+		// unordered lanes, so equal lanes take a|b (min) or a&b (max), unordered lanes
+		// take a+b (a NaN), and last, lanes where either is that infinity take it.
+		minmax := func(op string, hw, tie func(...Op), inf float64) {
 			binary(l, t, op, func(a, b VecVirtual) VecVirtual {
 				r := op3(l, hw, b, a)
 				eq := t.compare(l, cmpEQ, a, b)
 				r = t.blend(l, eq, r, op3(l, tie, b, a))
 				un := t.compare(l, cmpUNORD, a, b)
-				return t.blend(l, un, r, op3(l, t.add, b, a))
+				r = t.blend(l, un, r, op3(l, t.add, b, a))
+				c := t.constOf(inf)
+				r = t.blend(l, t.compare(l, cmpEQ, a, c), r, c)
+				return t.blend(l, t.compare(l, cmpEQ, b, c), r, c)
 			})
 		}
-		minmax("min", t.vmin, t.or)
-		minmax("max", t.vmax, t.and)
+		minmax("min", t.vmin, t.or, math.Inf(-1))
+		minmax("max", t.vmax, t.and, math.Inf(1))
 		unary(l, t, "neg", func(x VecVirtual) VecVirtual {
 			return l.bop(t.xor, t.xorBcast, x, t.signBit)
 		})

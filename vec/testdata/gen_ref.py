@@ -114,15 +114,46 @@ FUNCS = {
     "asin": mp.asin, "acos": mp.acos, "atan": mp.atan,
     "sinh": mp.sinh, "cosh": mp.cosh, "tanh": mp.tanh, "cbrt": cbrt, "erf": mp.erf,
 }
+# Added after the first release; sampled after the binary functions so that the points
+# of every function above stay the same.
+LATER = {"asinh": mp.asinh, "acosh": mp.acosh, "atanh": mp.atanh}
+SAMPLERS["asinh"] = lambda: rng.choice([signed(loguniform(1e-300, 1e300)), rng.uniform(-4, 4), signed(loguniform(1e-9, 1))])
+SAMPLERS["acosh"] = lambda: rng.choice([1 + loguniform(1e-16, 1), loguniform(1, 1e300), rng.uniform(1, 10)])
+SAMPLERS["atanh"] = lambda: rng.choice([rng.uniform(-1, 1), signed(1 - loguniform(1e-16, 0.5)), signed(loguniform(1e-300, 0.5))])
 BINARY = {"atan2": (atan2_input, lambda y, x: mp.atan2(y, x)), "pow": (pow_input, power)}
+
+def hypot_input():
+    def one():
+        return signed(rng.choice([loguniform(5e-324, 1.7e308), rng.uniform(0, 10), loguniform(1e-3, 1e3)]))
+    x = one()
+    r = rng.random()
+    if r < 0.3:
+        return x, x * rng.uniform(0.5, 2)  # similar magnitudes
+    if r < 0.5:
+        return x, signed(loguniform(5e-324, 1e-300))  # subnormal partner
+    return x, one()
+
+
+LATER_BINARY = {"hypot": (hypot_input, mp.hypot)}
 
 MAX = {64: 1.7976931348623157e308, 32: 3.4028234663852886e38}
 
 
 def main():
     lines = []
+    unary(FUNCS, lines)
+    mp.mp.prec = 300
+    binary(lines, BINARY)
+    mp.mp.prec = 300
+    unary(LATER, lines)
+    binary(lines, LATER_BINARY)
+    with gzip.GzipFile("testdata/ref.txt.gz", "wb", mtime=0) as out:
+        out.write(("\n".join(lines) + "\n").encode())
+
+
+def unary(funcs, lines):
     extra = {"sin": [6381956970095103 * 2.0**797], "cos": [6381956970095103 * 2.0**797], "tan": [6381956970095103 * 2.0**797]}
-    for name, f in FUNCS.items():
+    for name, f in funcs.items():
         mp.mp.prec = 1400 if name in ("sin", "cos", "tan") else 300
         for bits in (64, 32):
             count = 0
@@ -141,8 +172,10 @@ def main():
                     continue
                 lines.append(f"{name} {bits} {float(x).hex()} {mp.nstr(v, 40, strip_zeros=False, min_fixed=1, max_fixed=0)}")
                 count += 1
-    mp.mp.prec = 300
-    for name, (sample, f) in BINARY.items():
+
+
+def binary(lines, funcs):
+    for name, (sample, f) in funcs.items():
         for bits in (64, 32):
             count = 0
             while count < N:
@@ -161,8 +194,6 @@ def main():
                     continue
                 lines.append(f"{name} {bits} {float(x).hex()} {float(y).hex()} {mp.nstr(v, 40, strip_zeros=False, min_fixed=1, max_fixed=0)}")
                 count += 1
-    with gzip.GzipFile("testdata/ref.txt.gz", "wb", mtime=0) as out:
-        out.write(("\n".join(lines) + "\n").encode())
 
 
 main()
