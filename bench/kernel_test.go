@@ -40,6 +40,8 @@ var (
 	erfDom   = domain{-4, 8, DefaultSeed + 6}         // erf
 	expoDom  = domain{-4, 8, DefaultSeed + 7}         // pow exponent
 	wideDom2 = domain{-8, 16, DefaultSeed + 8}        // second operand of binary kernels
+	acoshDom = domain{1, 1024, DefaultSeed + 10}      // acosh
+	atanhDom = domain{-1, 2, DefaultSeed + 11}        // atanh
 	tanDom   = domain{-1, 2, 0}                       // tangent columns; seeds derive from the value's
 )
 
@@ -232,6 +234,10 @@ var kernelCases = []kernelCase{
 	u("Tanh", vec.Tanh[float64], vec.Tanh[float32], wideDom),
 	u("Cbrt", vec.Cbrt[float64], vec.Cbrt[float32], wideDom),
 	u("Erf", vec.Erf[float64], vec.Erf[float32], erfDom),
+	u("Asinh", vec.Asinh[float64], vec.Asinh[float32], wideDom),
+	u("Acosh", vec.Acosh[float64], vec.Acosh[float32], acoshDom),
+	u("Atanh", vec.Atanh[float64], vec.Atanh[float32], atanhDom),
+	bin("Hypot", vec.Hypot[float64], vec.Hypot[float32], wideDom, wideDom2),
 	{"Sincos", sincos(vec.Sincos[float64]), sincos(vec.Sincos[float32])},
 	bin("Atan2", vec.Atan2[float64], vec.Atan2[float32], wideDom, wideDom2),
 	bin("Pow", vec.Pow[float64], vec.Pow[float32], posDom, expoDom),
@@ -266,6 +272,10 @@ var kernelCases = []kernelCase{
 	du("DualTanh", vec.DualTanh[float64], vec.DualTanh[float32], wideDom),
 	du("DualCbrt", vec.DualCbrt[float64], vec.DualCbrt[float32], wideDom),
 	du("DualErf", vec.DualErf[float64], vec.DualErf[float32], erfDom),
+	du("DualAsinh", vec.DualAsinh[float64], vec.DualAsinh[float32], wideDom),
+	du("DualAcosh", vec.DualAcosh[float64], vec.DualAcosh[float32], acoshDom),
+	du("DualAtanh", vec.DualAtanh[float64], vec.DualAtanh[float32], atanhDom),
+	dbin("DualHypot", vec.DualHypot[float64], vec.DualHypot[float32], wideDom, wideDom2),
 	{"DualSincos", dualSincos(vec.DualSincos[float64]), dualSincos(vec.DualSincos[float32])},
 	{"DualScale", dualWithScalar(vec.DualScale[float64]), dualWithScalar(vec.DualScale[float32])},
 	{"DualAddScalar", dualWithScalar(vec.DualAddScalar[float64]), dualWithScalar(vec.DualAddScalar[float32])},

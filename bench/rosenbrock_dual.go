@@ -22,7 +22,7 @@ func RosenbrockJet(x []chunkJet) chunkJet {
 	var f chunkJet
 	for i := 0; i+1 < len(x); i++ {
 		a := x[i+1].Sub(x[i].Mul(x[i]))
-		b := x[i].Neg().AddConst(1)
+		b := x[i].ConstSub(1)
 		f = f.Add(a.Mul(a).Scale(100).Add(b.Mul(b)))
 	}
 	return f
