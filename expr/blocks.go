@@ -22,11 +22,13 @@ func (p *Program) blockSize(ntan int) int {
 // Workspaces are pooled per Program, so steady-state evaluation does not allocate.
 type workspace struct {
 	block, ntan int
-	regs        []duals     // the current block's view of every register
-	cols        [][]float64 // backing columns of the non-input registers
-	gathered    [][]float64 // per input: value column for broadcast inputs
-	tangents    [][]float64 // per input: tangent column for JVP inputs
-	ones, zeros []float64   // seed tangent columns
+	regs        []duals        // the current block's view of every register
+	backing     [][][]float64  // per register: its own tangent columns (nil for inputs)
+	reducedCols [5][][]float64 // execSparse: an instruction's registers restricted to its computed columns
+	cols        [][]float64    // backing columns of the non-input registers
+	gathered    [][]float64    // per input: value column for broadcast inputs
+	tangents    [][]float64    // per input: tangent column for JVP inputs
+	ones, zeros []float64      // seed tangent columns
 	scratch     [2][]float64
 	coord       []int
 	acc         [][]float64 // Backward: per-worker gradient sums of broadcast inputs
@@ -43,8 +45,15 @@ func (p *Program) getWorkspace(ntan int) *workspace {
 	nin := len(p.vars)
 	ws := &workspace{block: block, ntan: ntan, regs: make([]duals, p.numRegs)}
 	col := func() []float64 { return make([]float64, block) }
+	ws.backing = make([][][]float64, p.numRegs)
 	for r := range ws.regs {
 		ws.regs[r].D = make([][]float64, ntan)
+		if r >= nin {
+			ws.backing[r] = make([][]float64, ntan)
+		}
+	}
+	for i := range ws.reducedCols {
+		ws.reducedCols[i] = make([][]float64, 0, ntan)
 	}
 	for r := nin; r < p.numRegs; r++ {
 		for range 1 + ntan {
@@ -77,7 +86,8 @@ type batch struct {
 	shape  []int // broadcast shape (nil for column evaluation)
 	inData [][]float64
 	inMap  []bcastMap
-	seed   []int // EvalBatch: for each input, the tangent column seeded with 1, or -1
+	seed   []int         // EvalBatch: for each input, the tangent column seeded with 1, or -1
+	plan   *sparsityPlan // the tangent columns known without computing, nil for none
 	// JVP: per input, the tangent tensor and its index map (ntan == 1).
 	tanData [][]float64
 	tanMap  []bcastMap
@@ -112,7 +122,7 @@ func (b *batch) setup(ws *workspace, start, m int) {
 		ws.regs[r].V = ws.cols[c][:m]
 		c++
 		for k := range ws.regs[r].D {
-			ws.regs[r].D[k] = ws.cols[c][:m]
+			ws.backing[r][k] = ws.cols[c][:m]
 			c++
 		}
 	}
@@ -126,49 +136,75 @@ func (b *batch) setup(ws *workspace, start, m int) {
 			ws.regs[r].V = b.values[i][start : start+m]
 		}
 		if b.partials != nil {
-			for k := range ws.regs[r].D {
-				ws.regs[r].D[k] = b.partials[i][k][start : start+m]
+			for k := range ws.backing[r] {
+				ws.backing[r][k] = b.partials[i][k][start : start+m]
 			}
 		}
 	}
+	for r := nin; r < p.numRegs; r++ {
+		copy(ws.regs[r].D, ws.backing[r])
+	}
 }
 
-// exec runs the program over the block that setup prepared.
-func (p *Program) exec(ws *workspace) {
+// exec runs the program over the block that setup prepared, skipping the tangent
+// columns that plan (nil for none) knows without computing them.
+func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int) {
 	regs := ws.regs
+	reg := func(r int32) duals {
+		if r < 0 {
+			return duals{}
+		}
+		return regs[r]
+	}
 	for i := range p.instrs {
 		in := &p.instrs[i]
-		if useVec && execVec(in, regs) {
-			continue
-		}
-		dst := regs[in.dst]
-		switch in.op {
-		case opConst:
-			dualConst(dst, in.k)
-		case opAdd:
-			dualAdd(dst, regs[in.a], regs[in.b])
-		case opSub:
-			dualSub(dst, regs[in.a], regs[in.b])
-		case opMul:
-			dualMul(dst, regs[in.a], regs[in.b])
-		case opNeg:
-			dualNeg(dst, regs[in.a])
-		case opFMA:
-			dualFMA(dst, regs[in.a], regs[in.b], regs[in.c])
-		case opAddConst:
-			dualAddScalar(dst, regs[in.a], in.k)
-		case opConstSub:
-			dualConstSub(dst, regs[in.a], in.k)
-		case opScale:
-			dualScale(dst, regs[in.a], in.k)
-		case opSincos:
-			dualSincos(dst, regs[in.dst2], regs[in.a])
-		default:
-			if isBinaryInstr(in.op) {
-				dualBinary(in.op, dst, regs[in.a], regs[in.b], ws.scratch[0], ws.scratch[1])
-			} else {
-				dualUnary(in.op, in.k, dst, regs[in.a], ws.scratch[0])
+		if plan != nil {
+			st := &plan.steps[i]
+			ws.pointColumns(in.dst, st.kinds, m)
+			if in.dst2 >= 0 {
+				ws.pointColumns(in.dst2, st.kinds2, m)
 			}
+			if !st.dense {
+				p.execSparse(ws, in, st)
+				continue
+			}
+		}
+		runInstr(ws, in, regs[in.dst], reg(in.dst2), reg(in.a), reg(in.b), reg(in.c))
+	}
+}
+
+// runInstr runs one instruction on the given duals (the zero duals for registers the
+// instruction does not have), with vec's kernels where they exist.
+func runInstr(ws *workspace, in *instr, dst, dst2, a, b, c duals) {
+	if useVec && execVec(in, dst, dst2, a, b, c) {
+		return
+	}
+	switch in.op {
+	case opConst:
+		dualConst(dst, in.k)
+	case opAdd:
+		dualAdd(dst, a, b)
+	case opSub:
+		dualSub(dst, a, b)
+	case opMul:
+		dualMul(dst, a, b)
+	case opNeg:
+		dualNeg(dst, a)
+	case opFMA:
+		dualFMA(dst, a, b, c)
+	case opAddConst:
+		dualAddScalar(dst, a, in.k)
+	case opConstSub:
+		dualConstSub(dst, a, in.k)
+	case opScale:
+		dualScale(dst, a, in.k)
+	case opSincos:
+		dualSincos(dst, dst2, a)
+	default:
+		if isBinaryInstr(in.op) {
+			dualBinary(in.op, dst, a, b, ws.scratch[0], ws.scratch[1])
+		} else {
+			dualUnary(in.op, in.k, dst, a, ws.scratch[0])
 		}
 	}
 }
@@ -176,12 +212,21 @@ func (p *Program) exec(ws *workspace) {
 // block evaluates points [start, start+m) and stores the results.
 func (b *batch) block(ws *workspace, start, m int) {
 	b.setup(ws, start, m)
-	b.p.exec(ws)
+	b.p.exec(ws, b.plan, m)
 	for i, r := range b.p.outputs {
+		out := ws.regs[r]
 		if b.p.directOut[i] {
+			// A column the plan knew (zeros, ones, an input's value) is not yet in
+			// the caller's slice.
+			if b.partials != nil {
+				for k, t := range out.D {
+					if dst := b.partials[i][k][start : start+m]; &dst[0] != &t[0] {
+						copy(dst, t)
+					}
+				}
+			}
 			continue
 		}
-		out := ws.regs[r]
 		if b.values != nil {
 			copy(b.values[i][start:start+m], out.V)
 		}
@@ -210,6 +255,9 @@ func (b *batch) block(ws *workspace, start, m int) {
 func (b *batch) run(workers int) {
 	if b.n == 0 {
 		return
+	}
+	if b.tanData == nil && b.ntan > 0 {
+		b.plan = b.p.sparsity(b.seed, b.ntan)
 	}
 	bs := b.p.blockSize(b.ntan)
 	nblocks := (b.n + bs - 1) / bs

@@ -49,26 +49,27 @@ var vecKernels = func() (t kernelTable) {
 	return t
 }()
 
-// execVec runs one instruction with vec if vec has its kernel; it reports whether it did.
-func execVec(in *instr, regs []duals) bool {
-	dst := toVec(regs[in.dst])
+// execVec runs one instruction with vec if vec has its kernel; it reports whether it
+// did. dst2, a, b and c are the zero duals where the instruction has no such register.
+func execVec(in *instr, dst, dst2, a, b, c duals) bool {
+	vdst := toVec(dst)
 	switch in.op {
 	case opFMA:
-		vec.DualFMA(dst, toVec(regs[in.a]), toVec(regs[in.b]), toVec(regs[in.c]))
+		vec.DualFMA(vdst, toVec(a), toVec(b), toVec(c))
 	case opSincos:
-		vec.DualSincos(dst, toVec(regs[in.dst2]), toVec(regs[in.a]))
+		vec.DualSincos(vdst, toVec(dst2), toVec(a))
 	case opAddConst:
-		vec.DualAddScalar(dst, toVec(regs[in.a]), in.k)
+		vec.DualAddScalar(vdst, toVec(a), in.k)
 	case opScale:
-		vec.DualScale(dst, toVec(regs[in.a]), in.k)
+		vec.DualScale(vdst, toVec(a), in.k)
 	case opConstSub: // k - a == (-a) + k exactly
-		vec.DualNeg(dst, toVec(regs[in.a]))
-		vec.DualAddScalar(dst, dst, in.k)
+		vec.DualNeg(vdst, toVec(a))
+		vec.DualAddScalar(vdst, vdst, in.k)
 	default:
 		if f := vecKernels.unary[in.op]; f != nil {
-			f(dst, toVec(regs[in.a]))
+			f(vdst, toVec(a))
 		} else if f := vecKernels.binary[in.op]; f != nil {
-			f(dst, toVec(regs[in.a]), toVec(regs[in.b]))
+			f(vdst, toVec(a), toVec(b))
 		} else {
 			return false
 		}

@@ -38,6 +38,11 @@ type Program struct {
 	colMaps   []bcastMap // one sameShape map per input
 	directOut []bool     // output i's register may live in the caller's result slices
 	inputs    []int      // 0, 1, ..., len(vars)-1
+
+	// The sparsity plan for the usual seeding, input i in tangent column i,
+	// computed on first use.
+	seedPlanOnce sync.Once
+	seedPlan     *sparsityPlan
 }
 
 // Vars returns the input variables in the order the evaluation methods expect them.
