@@ -1,74 +1,123 @@
 #!/usr/bin/python3
-"""torch_seed: PyTorch's reverse mode on the seed function, the peer of BenchmarkSeedBatch.
+"""torch_seed: PyTorch on the CPU (one thread) on dualgrad's peer workloads.
 
-f = sin(x*y)/sin(x) at 1<<20 points from bench.SeedPoints (same SplitMix64 generator,
-same seed, bit-identical values), on the CPU with one thread, computing the value and
-both partials the PyTorch way: f.sum().backward().
+  point  workload 1: one point at a time, scalar tensors through autograd, per call:
+         reverse mode (f.backward()) and forward mode (two JVPs with forward_ad)
+  seed   workload 2: the 1<<20 points of bench.SeedPoints (bit-identical to Go's):
+         reverse mode f.sum().backward(), and forward mode, one dual-tensor pass per
+         input direction (tangent of x, then of y)
+  rosen  workload 3: the Rosenbrock gradient at bench.RosenbrockStart(n), written
+         vectorized over x, reverse mode
 
-Output lines (the same format as sleef_seed):
+Output lines (the format of the other peers; see run):
   inputs <bits-sum of xs> <bits-sum of ys>
-  seed torch-1thread <ns/point> <sum f> <sum df/dx> <sum df/dy>
+  point <name> <ns/call> <f dfdx dfdy at (2,3)> <f dfdx dfdy at (1.5,-1.5)>
+  seed <name> <ns/point> <sum f> <sum df/dx> <sum df/dy>
+  rosen <name> <n> <ns/gradient> <f> <sum of grad> <sum of (i+1)*grad[i]>
 """
-import statistics
-import time
-
-import numpy as np
 import torch
+import torch.autograd.forward_ad as fwad
 
-NPOINTS = 1 << 20
-SAMPLES = 11
-DEFAULT_SEED = 0x5EED
-GAMMA = 0x9E3779B97F4A7C15
+from peers_points import (CHECK_POINTS, NPOINTS, ROSENBROCK_SIZES, bits_sum, median_ns,
+                          rosen_line, rosenbrock_start, seed_points, walk)
 
-
-def splitmix64_stream(seed, count):
-    """The first count outputs of SplitMix64 from seed; call k uses state seed + k*GAMMA."""
-    with np.errstate(over="ignore"):
-        k = np.arange(1, count + 1, dtype=np.uint64)
-        z = np.uint64(seed) + k * np.uint64(GAMMA)
-        z = (z ^ (z >> np.uint64(30))) * np.uint64(0xBF58476D1CE4E5B9)
-        z = (z ^ (z >> np.uint64(27))) * np.uint64(0x94D049BB133111EB)
-        return z ^ (z >> np.uint64(31))
+POINT_CALLS = 2000
 
 
-def seed_points(n, seed):
-    """bench.SeedPoints: exact integer times a power of two, then one rounded addition."""
-    z = splitmix64_stream(seed, 2 * n) >> np.uint64(14)
-    kx, ky = z[0::2], z[1::2]
-    xs = 0.1 + (np.uint64(3) * kx).astype(np.float64) * 2.0**-50
-    ys = -4.0 + ky.astype(np.float64) * 2.0**-47
-    return xs, ys
+def seed(x, y):
+    """The seed function on tensors."""
+    return torch.sin(x * y) / torch.sin(x)
 
 
-def bits_sum(v):
-    """Wrapping sum of the IEEE bit patterns, as peers_bits_sum in peers.h."""
-    with np.errstate(over="ignore"):
-        return int(v.view(np.uint64).sum(dtype=np.uint64))
+def point_reverse(x, y):
+    """f and both partials at one point by reverse mode."""
+    xt = torch.tensor(x, dtype=torch.float64, requires_grad=True)
+    yt = torch.tensor(y, dtype=torch.float64, requires_grad=True)
+    f = seed(xt, yt)
+    f.backward()
+    return f.item(), xt.grad.item(), yt.grad.item()
+
+
+def forward_pass(x, y, tx, ty):
+    """The value and directional derivative of seed at (x, y) along (tx, ty)."""
+    with fwad.dual_level():
+        f = seed(fwad.make_dual(x, tx), fwad.make_dual(y, ty))
+        value, tangent = fwad.unpack_dual(f)
+        return value, tangent
+
+
+def point_forward(x, y):
+    """f and both partials at one point by forward mode, one pass per partial."""
+    xt = torch.tensor(x, dtype=torch.float64)
+    yt = torch.tensor(y, dtype=torch.float64)
+    one, zero = torch.ones((), dtype=torch.float64), torch.zeros((), dtype=torch.float64)
+    f, dx = forward_pass(xt, yt, one, zero)
+    _, dy = forward_pass(xt, yt, zero, one)
+    return f.item(), dx.item(), dy.item()
+
+
+def run_points():
+    points = walk(POINT_CALLS)
+    for name, fn in (("torch-reverse", point_reverse), ("torch-forward", point_forward)):
+        def body(fn=fn):
+            for x, y in points:
+                fn(x, y)
+        ns = median_ns(body, POINT_CALLS, samples=5)
+        checks = [v for p in CHECK_POINTS for v in fn(*p)]
+        print(f"point {name} {ns:.1f} " + " ".join(repr(v) for v in checks))
+
+
+def run_seed():
+    xs, ys = seed_points()
+    print(f"inputs {bits_sum(xs):016x} {bits_sum(ys):016x}")
+    x = torch.from_numpy(xs).requires_grad_(True)
+    y = torch.from_numpy(ys).requires_grad_(True)
+    out = {}
+
+    def reverse():
+        x.grad = None
+        y.grad = None
+        f = seed(x, y)
+        f.sum().backward()
+        out["f"], out["dx"], out["dy"] = f.detach(), x.grad, y.grad
+
+    xp, yp = torch.from_numpy(xs), torch.from_numpy(ys)
+    ones, zeros = torch.ones_like(xp), torch.zeros_like(xp)
+
+    def forward():
+        f, dx = forward_pass(xp, yp, ones, zeros)
+        _, dy = forward_pass(xp, yp, zeros, ones)
+        out["f"], out["dx"], out["dy"] = f, dx, dy
+
+    for name, body in (("torch-reverse", reverse), ("torch-forward", forward)):
+        ns = median_ns(body, NPOINTS)
+        sums = [float(out[k].sum()) for k in ("f", "dx", "dy")]
+        print(f"seed {name} {ns:.3f} {sums[0]!r} {sums[1]!r} {sums[2]!r}")
+
+
+def run_rosenbrock():
+    for n in ROSENBROCK_SIZES:
+        x = torch.from_numpy(rosenbrock_start(n)).requires_grad_(True)
+        out = {}
+
+        def body(x=x):
+            x.grad = None
+            a = x[1:] - x[:-1] ** 2
+            b = 1 - x[:-1]
+            f = (100 * a * a + b * b).sum()
+            f.backward()
+            out["f"] = f
+
+        reps = 20
+        ns = median_ns(lambda: [body() for _ in range(reps)], reps)
+        print(rosen_line("torch-reverse", n, ns, out["f"].item(), x.grad.tolist()))
 
 
 def main():
     torch.set_num_threads(1)
-    xs, ys = seed_points(NPOINTS, DEFAULT_SEED)
-    print(f"inputs {bits_sum(xs):016x} {bits_sum(ys):016x}")
-    x = torch.from_numpy(xs).requires_grad_(True)
-    y = torch.from_numpy(ys).requires_grad_(True)
-
-    def step():
-        x.grad = None
-        y.grad = None
-        f = torch.sin(x * y) / torch.sin(x)
-        f.sum().backward()
-        return f
-
-    step()  # warm up the allocator
-    samples = []
-    for _ in range(SAMPLES):
-        t0 = time.perf_counter_ns()
-        f = step()
-        samples.append((time.perf_counter_ns() - t0) / NPOINTS)
-    fsum = float(f.detach().double().sum())
-    print(f"seed torch-1thread {statistics.median(samples):.3f} {fsum!r} "
-          f"{float(x.grad.sum())!r} {float(y.grad.sum())!r}")
+    run_seed()
+    run_points()
+    run_rosenbrock()
 
 
 if __name__ == "__main__":
