@@ -35,12 +35,15 @@ func (w *Workspace[T, P]) Var(v T, i int) Jet[T, P] {
 	return Jet[T, P]{V: v, D: w.seed(i), ws: w}
 }
 
-// alloc returns storage for one set of partials. A nil workspace allocates on the heap.
-func (w *Workspace[T, P]) alloc() *P {
+// allocSlow returns storage for one set of partials when the operations on Jets cannot
+// take it in line: from the heap for a nil w, else from a new block of the arena.
+//
+//go:noinline
+func (w *Workspace[T, P]) allocSlow() *P {
 	if w == nil {
 		return new(P)
 	}
-	return w.slots.alloc()
+	return w.slots.grow()
 }
 
 // inputs returns the Jets for x with the partials of x[lo:hi] seeded with unit
