@@ -186,13 +186,13 @@ func log2F32AVX2(dst []float32, x []float32)
 
 func log10F32AVX2(dst []float32, x []float32)
 
+func sinF32AVX2(dst []float32, x []float32) (fallback int)
+
 func sinF64AVX2(dst []float64, x []float64) (fallback int)
 
 func cosF64AVX2(dst []float64, x []float64) (fallback int)
 
 func sincosF64AVX2(s []float64, c []float64, x []float64) (fallback int)
-
-func sinF32AVX2(dst []float32, x []float32) (fallback int)
 
 func cosF32AVX2(dst []float32, x []float32) (fallback int)
 

@@ -98,27 +98,16 @@ func scale2n(l *level, p, n, t VecVirtual) VecVirtual {
 	return l.mul(l.mul(p, n1), n2)
 }
 
-// Float32 exp in float64 lanes: x is clamped to [-150, 100] (float32 overflows above
-// 88.8 and underflows below -103.3, so the float64 result still rounds to +Inf or 0),
-// r = x - n*ln2 with one FMA (error below 2^-47 absolute), exp(r) by a degree-6
-// polynomial (mpmath chebyfit, relative error 2^-28.5, so the float32 result is within
-// 0.5 + 0.05 ULP) and 2^n built directly: it is a normal float64 for every n here.
+// Float32 exp2 in float64 lanes (exp has its own float32-lane kernel in exp32.go):
+// exp(r) by a degree-6 polynomial (mpmath chebyfit, relative error 2^-28.5, so the
+// float32 result is within 0.5 + 0.05 ULP) and 2^n built directly: it is a normal
+// float64 for every n here.
 var exp32Poly = []float64{0.0013941118895837, 0.008375134774624326, 0.04166635277111221,
 	0.16666415414041177, 0.5000000047146057, 1.0000000377388714, 1.0}
 
-// exp32Body computes exp of float64 lanes that hold float32 values.
-func exp32Body(l *level, x VecVirtual) VecVirtual {
-	xc := l.vec()
-	VMAXPD(x, l.ld(c64(-150)), xc) // second source x: a NaN lane stays NaN
-	VMINPD(xc, l.ld(c64(100)), xc)
-	t := l.fma(xc, l.ld(c64(math.Log2E)), c64(magicRound))
-	n := l.sub(t, c64(magicRound))
-	l.fnmadd231(c64(math.Ln2), n, xc)
-	return scale32(l, l.horner(xc, exp32Poly...), n, t)
-}
-
 // exp2_32Body computes 2^x of float64 lanes that hold float32 values: n = round(x),
-// r = (x-n)*ln2 (x-n is exact), then as exp32Body. Integer x give exact powers of two.
+// r = (x-n)*ln2 (x-n is exact), exp(r) by exp32Poly and the scaling by 2^n (scale32).
+// Integer x give exact powers of two.
 func exp2_32Body(l *level, x VecVirtual) VecVirtual {
 	xc := l.vec()
 	VMAXPD(x, l.ld(c64(-200)), xc) // float32 2^x is 0 below -150 and +Inf above 128
@@ -144,18 +133,16 @@ func scale32(l *level, p, n, t VecVirtual) VecVirtual {
 
 // genExp emits exp and exp2 for float64 and float32.
 func genExp(l *level) {
-	for _, t := range []*ftype{f64, f32} {
-		emitStream(l, stream{
-			name: fname("exp", t.name, l), sig: "func(dst, x []" + t.gotype + ")",
-			ins: []string{"x"}, outs: []string{"dst"}, elem: t.elem, narrow: t.elem == 4, unroll: 2,
-			body: func(in []VecVirtual) []VecVirtual {
-				if t.elem == 4 {
-					return []VecVirtual{exp32Body(l, in[0])}
-				}
-				return []VecVirtual{expBody(l, in[0])}
-			},
-		})
-	}
+	emitStream(l, stream{
+		name: fname("exp", f64.name, l), sig: "func(dst, x []float64)",
+		ins: []string{"x"}, outs: []string{"dst"}, elem: 8, unroll: 2,
+		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{expBody(l, in[0])} },
+	})
+	emitStream(l, stream{ // float32 lanes, not widened: see exp32.go
+		name: fname("exp", f32.name, l), sig: "func(dst, x []float32)",
+		ins: []string{"x"}, outs: []string{"dst"}, elem: 4, unroll: 2,
+		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{exp32LanesBody(l, in[0])} },
+	})
 	emitStream(l, stream{
 		name: fname("exp2", f64.name, l), sig: "func(dst, x []float64)",
 		ins: []string{"x"}, outs: []string{"dst"}, elem: 8, unroll: 2,

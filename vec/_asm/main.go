@@ -34,7 +34,7 @@ func main() {
 
 // selfMove matches a vector register copied onto itself: the register allocator
 // leaves one where a copy's source dies at the copy.
-var selfMove = regexp.MustCompile(`(?m)^\tVMOVAPD +([XYZ]\d+), ([XYZ]\d+)\n`)
+var selfMove = regexp.MustCompile(`(?m)^\tVMOVAP[DS] +([XYZ]\d+), ([XYZ]\d+)\n`)
 
 // pruneSelfMoves deletes the vector self-moves from the generated assembly file (avo
 // prunes only general-purpose ones).

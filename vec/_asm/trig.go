@@ -200,8 +200,15 @@ func genTrig(l *level) {
 		f64: {{"sin", true, false, false}, {"cos", false, true, false}, {"sincos", true, true, false}},
 		// tan from float64 sin and cos: each within 2^-27 relative, the quotient rounds
 		// to float32 within 0.5 + 0.25 ULP.
-		f32: {{"sin", true, false, false}, {"cos", false, true, false}, {"sincos", true, true, false},
+		f32: {{"cos", false, true, false}, {"sincos", true, true, false},
 			{"tan", true, true, true}},
+	}
+	if l.wide {
+		// AVX2 has a float32-lane sin of its own (sin32.go); on AVX-512 that kernel
+		// measured no faster than this float64-lane one, which stays.
+		kernels[f32] = append([]kernel{{"sin", true, false, false}}, kernels[f32]...)
+	} else {
+		genSin32(l)
 	}
 	for _, t := range []*ftype{f64, f32} {
 		for _, k := range kernels[t] {
