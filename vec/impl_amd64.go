@@ -10,8 +10,6 @@ package vec
 //go:generate go run -C _asm . -out ../asm_amd64.s -stubs ../asm_amd64.go -pkg vec
 
 import (
-	"math"
-
 	"github.com/klauspost/cpuid/v2"
 )
 
@@ -80,105 +78,6 @@ func avx512Kernels() *kernels {
 	useTangents(&k.f64, tangents[float64]{scaleTanF64AVX512, combineTanF64AVX512})
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX512, combineTanF32AVX512})
 	return k
-}
-
-// trigBound is the |x| above which the sin/cos/tan assembly leaves a lane to the generic
-// code (Payne-Hanek reduction): it writes x itself there and returns nonzero. Sin and
-// cos results of the other lanes are in [-1, 1], so the left lanes are exactly those
-// with |dst[i]| > trigBound, even when dst and x are the same slice. Keep in sync with
-// vec/_asm/trig.go.
-const trigBound = 0x1p20
-
-// trig64 wraps a float64 sin or cos kernel with the fallback for huge arguments.
-func trig64(asm func(dst, x []float64) int, f func(float64) float64) func(dst, x []float64) {
-	return func(dst, x []float64) {
-		if asm(dst, x) == 0 {
-			return
-		}
-		for i, v := range dst {
-			if math.Abs(v) > trigBound {
-				dst[i] = f(v)
-			}
-		}
-	}
-}
-
-// trig32 is trig64 for float32: the fallback rounds the float64 result once.
-func trig32(asm func(dst, x []float32) int, f func(float64) float64) func(dst, x []float32) {
-	return func(dst, x []float32) {
-		if asm(dst, x) == 0 {
-			return
-		}
-		for i, v := range dst {
-			if math.Abs(float64(v)) > trigBound {
-				dst[i] = float32(f(float64(v)))
-			}
-		}
-	}
-}
-
-// tan32With wraps a float32 tan kernel with the fallback for huge arguments. Unlike
-// sin and cos, tan has results beyond trigBound, so the left lanes are found from x:
-// in place, x is first copied chunk by chunk into a pooled buffer.
-func tan32With(asm func(dst, x []float32) int) func(dst, x []float32) {
-	fix := func(dst, x []float32) {
-		for i, v := range x {
-			if math.Abs(float64(v)) > trigBound {
-				dst[i] = float32(tan64(float64(v)))
-			}
-		}
-	}
-	return func(dst, x []float32) {
-		if len(x) == 0 {
-			return
-		}
-		if &dst[0] != &x[0] {
-			if asm(dst, x) != 0 {
-				fix(dst, x)
-			}
-			return
-		}
-		tmp := getScratch[float32]()
-		for i := 0; i < len(x); i += scratchLen {
-			j := min(i+scratchLen, len(x))
-			xs := tmp.v[:j-i]
-			copy(xs, x[i:j])
-			if asm(dst[i:j], xs) != 0 {
-				fix(dst[i:j], xs)
-			}
-		}
-		putScratch(tmp)
-	}
-}
-
-// sincos64With wraps a float64 sincos kernel with the fallback for huge arguments
-// (the assembly writes x to both outputs of such lanes).
-func sincos64With(asm func(s, c, x []float64) int) func(s, c, x []float64) {
-	return func(s, c, x []float64) {
-		if asm(s, c, x) == 0 {
-			return
-		}
-		for i, v := range s {
-			if math.Abs(v) > trigBound {
-				s[i], c[i] = sincos64(v)
-			}
-		}
-	}
-}
-
-// sincos32With is sincos64With for float32.
-func sincos32With(asm func(s, c, x []float32) int) func(s, c, x []float32) {
-	return func(s, c, x []float32) {
-		if asm(s, c, x) == 0 {
-			return
-		}
-		for i, v := range s {
-			if math.Abs(float64(v)) > trigBound {
-				sv, cv := sincos64(float64(v))
-				s[i], c[i] = float32(sv), float32(cv)
-			}
-		}
-	}
 }
 
 // Dual kernels of the assembly levels: register builds them from this level's float

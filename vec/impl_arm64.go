@@ -20,8 +20,6 @@ package vec
 //go:generate env -u GOARCH go run -C _neon . -out ../asm_arm64.s -stubs ../asm_arm64.go -doc ../NEON.md
 
 import (
-	"math"
-
 	"github.com/klauspost/cpuid/v2"
 )
 
@@ -42,7 +40,7 @@ func neonKernels() *kernels {
 		scale: scaleF64NEON, addScalar: addScalarF64NEON, fma: fmaF64NEON, axpy: axpyF64NEON,
 		sum: sumF64NEON, dot: dotF64NEON,
 		exp: expF64NEON, exp2: exp2F64NEON, log: logF64NEON,
-		sin: neonTrig64(sinF64NEON, sin64), cos: neonTrig64(cosF64NEON, cos64), sincos: neonSincos64,
+		sin: trig64(sinF64NEON, sin64), cos: trig64(cosF64NEON, cos64), sincos: sincos64With(sincosF64NEON),
 		scaleTangent: scaleTangentF64NEON, combineTangents: combineTangentsF64NEON,
 	}
 	k.f32 = floatKernels[float32]{
@@ -52,102 +50,9 @@ func neonKernels() *kernels {
 		scale: scaleF32NEON, addScalar: addScalarF32NEON, fma: fmaF32NEON, axpy: axpyF32NEON,
 		sum: sumF32NEON, dot: dotF32NEON,
 		exp: expF32NEON, exp2: exp2F32NEON, log: logF32NEON, log2: log2F32NEON, log10: log10F32NEON,
-		tan: neonTan32,
-		sin: neonTrig32(sinF32NEON, sin64), cos: neonTrig32(cosF32NEON, cos64), sincos: neonSincos32,
+		tan: tan32With(tanF32NEON),
+		sin: trig32(sinF32NEON, sin64), cos: trig32(cosF32NEON, cos64), sincos: sincos32With(sincosF32NEON),
 		scaleTangent: scaleTangentF32NEON, combineTangents: combineTangentsF32NEON,
 	}
 	return k
-}
-
-// trigBound is the |x| above which the sin/cos assembly leaves a lane to the generic
-// code (Payne-Hanek reduction): it writes x itself there and returns nonzero. Sin and
-// cos results of the other lanes are in [-1, 1], so the left lanes are exactly those
-// with |dst[i]| > trigBound, even when dst and x are the same slice. Keep in sync with
-// vec/_neon/trig.go.
-const trigBound = 0x1p20
-
-// neonTrig64 wraps a float64 sin or cos kernel with the fallback for huge arguments.
-func neonTrig64(asm func(dst, x []float64) int, f func(float64) float64) func(dst, x []float64) {
-	return func(dst, x []float64) {
-		if asm(dst, x) == 0 {
-			return
-		}
-		for i, v := range dst {
-			if math.Abs(v) > trigBound {
-				dst[i] = f(v)
-			}
-		}
-	}
-}
-
-// neonTrig32 is neonTrig64 for float32: the fallback rounds the float64 result once.
-func neonTrig32(asm func(dst, x []float32) int, f func(float64) float64) func(dst, x []float32) {
-	return func(dst, x []float32) {
-		if asm(dst, x) == 0 {
-			return
-		}
-		for i, v := range dst {
-			if math.Abs(float64(v)) > trigBound {
-				dst[i] = float32(f(float64(v)))
-			}
-		}
-	}
-}
-
-// neonSincos32 is neonSincos64 for float32.
-func neonSincos32(s, c, x []float32) {
-	if sincosF32NEON(s, c, x) == 0 {
-		return
-	}
-	for i, v := range s {
-		if math.Abs(float64(v)) > trigBound {
-			sv, cv := sincos64(float64(v))
-			s[i], c[i] = float32(sv), float32(cv)
-		}
-	}
-}
-
-// neonTan32 wraps the float32 tan kernel with the fallback for huge arguments.
-// Unlike sin and cos, tan has results beyond trigBound, so the left lanes are found
-// from x: when dst is x, x is first copied chunk by chunk into a pooled buffer.
-func neonTan32(dst, x []float32) {
-	fix := func(dst, x []float32) {
-		for i, v := range x {
-			if math.Abs(float64(v)) > trigBound {
-				dst[i] = float32(tan64(float64(v)))
-			}
-		}
-	}
-	if len(x) == 0 {
-		return
-	}
-	if &dst[0] != &x[0] {
-		if tanF32NEON(dst, x) != 0 {
-			fix(dst, x)
-		}
-		return
-	}
-	s := getScratch[float32]()
-	for i := 0; i < len(x); i += scratchLen {
-		j := min(i+scratchLen, len(x))
-		xs := s.v[:j-i]
-		copy(xs, x[i:j])
-		if tanF32NEON(dst[i:j], xs) != 0 {
-			fix(dst[i:j], xs)
-		}
-	}
-	putScratch(s)
-}
-
-// neonSincos64 wraps the float64 sincos kernel with the fallback for huge arguments
-// (the assembly writes x to both outputs of such lanes).
-func neonSincos64(s, c, x []float64) {
-	if sincosF64NEON(s, c, x) == 0 {
-		return
-	}
-	for i, v := range s {
-		if math.Abs(v) > trigBound {
-			s[i], c[i] = sincos64(v)
-		}
-	}
 }
