@@ -2,7 +2,6 @@ package dual
 
 import (
 	"fmt"
-	"strconv"
 	"testing"
 )
 
@@ -72,38 +71,7 @@ func TestTorchSpecialConventions(t *testing.T) {
 			v, dx, dy, dxx, dxy, dyy := r.d2(c.In[0], c.In[1])
 			got = []float64{v, dx, dy, dxx, dxy, dyy}
 		}
-		if len(got) != len(c.Out) {
-			t.Fatalf("%s: %d outputs, want %d", c.Pos, len(c.Out), len(got))
-		}
-		var differs []int
-		for i, s := range c.Out {
-			if s == "-" {
-				continue
-			}
-			want, err := strconv.ParseFloat(s, 64)
-			if err != nil {
-				t.Fatalf("%s: %v", c.Pos, err)
-			}
-			// PyTorch's formulas round differently; a few ulps are not a
-			// difference of convention.
-			if !sameValue(got[i], want) && ulpDistance(got[i], want) > 4 {
-				differs = append(differs, i)
-			}
-		}
-		why, deviates := torchSpecialDeviations[key]
-		switch {
-		case len(differs) > 0 && !deviates:
-			t.Errorf("%s: %s: dual gives %v, PyTorch %v (outputs %v differ)", c.Pos, key, got, c.Out, differs)
-		case len(differs) > 0:
-			used[key] = true
-			t.Logf("%s: differs from PyTorch in outputs %v: %s", key, differs, why)
-		case deviates:
-			t.Errorf("%s: %s is listed as a deviation but matches PyTorch: %v", c.Pos, key, got)
-		}
+		compareWithTorch(t, c, key, got, torchSpecialDeviations, used)
 	}
-	for key := range torchSpecialDeviations {
-		if !used[key] {
-			t.Errorf("deviation %s has no line in torch_special.txt", key)
-		}
-	}
+	checkDeviationsUsed(t, torchSpecialDeviations, used, "torch_special.txt")
 }

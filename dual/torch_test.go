@@ -55,38 +55,52 @@ func TestTorchConventions(t *testing.T) {
 			v, dx, dy, dxx, dxy, dyy := r.d2(c.In[0], c.In[1])
 			got = []float64{v, dx, dy, dxx, dxy, dyy}
 		}
-		if len(got) != len(c.Out) {
-			t.Fatalf("%s: %d outputs, want %d", c.Pos, len(c.Out), len(got))
+		compareWithTorch(t, c, key, got, torchDeviations, used)
+	}
+	checkDeviationsUsed(t, torchDeviations, used, "torch_conventions.txt")
+}
+
+// compareWithTorch checks dual's outputs got for the PyTorch reference line c: an
+// output more than a few ulps from PyTorch's (which computes some formulas
+// differently, cbrt as |x|**(1/3)) must be a deviation listed, with its reason, in
+// deviations under key; a listed deviation must still differ. used records the
+// deviations seen.
+func compareWithTorch(t *testing.T, c refCase, key string, got []float64, deviations map[string]string, used map[string]bool) {
+	t.Helper()
+	if len(got) != len(c.Out) {
+		t.Fatalf("%s: %d outputs, want %d", c.Pos, len(c.Out), len(got))
+	}
+	var differs []int
+	for i, s := range c.Out {
+		if s == "-" {
+			continue
 		}
-		var differs []int
-		for i, s := range c.Out {
-			if s == "-" {
-				continue
-			}
-			want, err := strconv.ParseFloat(s, 64)
-			if err != nil {
-				t.Fatalf("%s: %v", c.Pos, err)
-			}
-			// PyTorch computes some formulas differently (cbrt as |x|**(1/3)), so
-			// a couple of ulps are not a difference of convention.
-			if !sameValue(got[i], want) && ulpDistance(got[i], want) > 4 {
-				differs = append(differs, i)
-			}
+		want, err := strconv.ParseFloat(s, 64)
+		if err != nil {
+			t.Fatalf("%s: %v", c.Pos, err)
 		}
-		why, deviates := torchDeviations[key]
-		switch {
-		case len(differs) > 0 && !deviates:
-			t.Errorf("%s: %s: dual gives %v, PyTorch %v (outputs %v differ)", c.Pos, key, got, c.Out, differs)
-		case len(differs) > 0:
-			used[key] = true
-			t.Logf("%s: differs from PyTorch in outputs %v: %s", key, differs, why)
-		case deviates:
-			t.Errorf("%s: %s is listed as a deviation but matches PyTorch: %v", c.Pos, key, got)
+		if !sameValue(got[i], want) && ulpDistance(got[i], want) > 4 {
+			differs = append(differs, i)
 		}
 	}
-	for key := range torchDeviations {
+	why, deviates := deviations[key]
+	switch {
+	case len(differs) > 0 && !deviates:
+		t.Errorf("%s: %s: dual gives %v, PyTorch %v (outputs %v differ)", c.Pos, key, got, c.Out, differs)
+	case len(differs) > 0:
+		used[key] = true
+		t.Logf("%s: differs from PyTorch in outputs %v: %s", key, differs, why)
+	case deviates:
+		t.Errorf("%s: %s is listed as a deviation but matches PyTorch: %v", c.Pos, key, got)
+	}
+}
+
+// checkDeviationsUsed reports every listed deviation that no line of file showed.
+func checkDeviationsUsed(t *testing.T, deviations map[string]string, used map[string]bool, file string) {
+	t.Helper()
+	for key := range deviations {
 		if !used[key] {
-			t.Errorf("deviation %s has no line in torch_conventions.txt", key)
+			t.Errorf("deviation %s has no line in %s", key, file)
 		}
 	}
 }
