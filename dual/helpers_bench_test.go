@@ -251,22 +251,141 @@ func gradientValueJet[P Partials[float64]](grad []float64, f func([]valueJet[P])
 	return v
 }
 
-// BenchmarkGradientDesign compares the Jet representation with partials held by value.
+// rosenbrockJet3 is rosenbrockJet over the register-held Jet3.
+func rosenbrockJet3(x []Jet3[float64]) Jet3[float64] {
+	var s Jet3[float64]
+	for i := 0; i+1 < len(x); i++ {
+		t := x[i+1].Sub(x[i].Mul(x[i]))
+		u := x[i].Neg().AddConst(1)
+		s = s.Add(t.Mul(t).Scale(100)).Add(u.Mul(u))
+	}
+	return s
+}
+
+// plainJet3 is Jet3 without NaN safety (no zero tests): every method inlines. It
+// measures what NaN safety costs a register-held jet, not a design dual could ship.
+type plainJet3 struct{ V, D0, D1, D2 float64 }
+
+func (x plainJet3) Add(y plainJet3) plainJet3 {
+	return plainJet3{x.V + y.V, x.D0 + y.D0, x.D1 + y.D1, x.D2 + y.D2}
+}
+
+func (x plainJet3) Sub(y plainJet3) plainJet3 {
+	return plainJet3{x.V - y.V, x.D0 - y.D0, x.D1 - y.D1, x.D2 - y.D2}
+}
+
+func (x plainJet3) Mul(y plainJet3) plainJet3 {
+	return plainJet3{x.V * y.V, y.V*x.D0 + x.V*y.D0, y.V*x.D1 + x.V*y.D1, y.V*x.D2 + x.V*y.D2}
+}
+
+func (x plainJet3) Scale(c float64) plainJet3 {
+	return plainJet3{x.V * c, c * x.D0, c * x.D1, c * x.D2}
+}
+
+func (x plainJet3) Neg() plainJet3 { return plainJet3{-x.V, -x.D0, -x.D1, -x.D2} }
+
+func (x plainJet3) AddConst(c float64) plainJet3 {
+	x.V += c
+	return x
+}
+
+func rosenbrockPlainJet3(x []plainJet3) plainJet3 {
+	var s plainJet3
+	for i := 0; i+1 < len(x); i++ {
+		t := x[i+1].Sub(x[i].Mul(x[i]))
+		u := x[i].Neg().AddConst(1)
+		s = s.Add(t.Mul(t).Scale(100)).Add(u.Mul(u))
+	}
+	return s
+}
+
+// gradientJet3 is a chunked gradient with Jet3: one evaluation per three inputs.
+func gradientJet3(grad []float64, x []float64, xs []Jet3[float64]) float64 {
+	var v float64
+	for i := range x {
+		xs[i] = Jet3[float64]{V: x[i]}
+	}
+	for lo := 0; lo < len(x); lo += 3 {
+		hi := min(lo+3, len(x))
+		seedThree(&xs[lo].D0, &xs[min(lo+1, hi-1)].D1, &xs[hi-1].D2, hi-lo, 1)
+		r := rosenbrockJet3(xs)
+		seedThree(&xs[lo].D0, &xs[min(lo+1, hi-1)].D1, &xs[hi-1].D2, hi-lo, 0)
+		v = r.V
+		copy(grad[lo:hi], []float64{r.D0, r.D1, r.D2}[:hi-lo])
+	}
+	return v
+}
+
+// gradientPlain3 is gradientJet3 for plainJet3.
+func gradientPlain3(grad []float64, x []float64, xs []plainJet3) float64 {
+	var v float64
+	for i := range x {
+		xs[i] = plainJet3{V: x[i]}
+	}
+	for lo := 0; lo < len(x); lo += 3 {
+		hi := min(lo+3, len(x))
+		seedThree(&xs[lo].D0, &xs[min(lo+1, hi-1)].D1, &xs[hi-1].D2, hi-lo, 1)
+		r := rosenbrockPlainJet3(xs)
+		seedThree(&xs[lo].D0, &xs[min(lo+1, hi-1)].D1, &xs[hi-1].D2, hi-lo, 0)
+		v = r.V
+		copy(grad[lo:hi], []float64{r.D0, r.D1, r.D2}[:hi-lo])
+	}
+	return v
+}
+
+// seedThree sets the seeds of a chunk of k inputs (1 to 3) to s: d0 of its first
+// input, d1 of its second and d2 of its third.
+func seedThree(d0, d1, d2 *float64, k int, s float64) {
+	*d0 = s
+	if k > 1 {
+		*d1 = s
+	}
+	if k > 2 {
+		*d2 = s
+	}
+}
+
+// BenchmarkGradientDesign compares the Jet representation with partials held by value
+// and with chunked gradients over register-held jets of three partials: Jet3 as
+// shipped (NaN-safe; its Mul does not inline) and plainJet3 (not NaN-safe, all
+// inlined), which bounds what a register design could reach in Go.
 func BenchmarkGradientDesign(b *testing.B) {
 	for _, n := range []int{10, 100, 1000} {
+		b.Run(fmt.Sprintf("n=%d/jet3", n), func(b *testing.B) {
+			x, grad, xs := testPoint(n), make([]float64, n), make([]Jet3[float64], n)
+			for b.Loop() {
+				x[0] += 1e-9
+				benchSink += gradientJet3(grad, x, xs)
+			}
+			checkRosenbrockGrad(b, x, grad)
+		})
+		b.Run(fmt.Sprintf("n=%d/plain3", n), func(b *testing.B) {
+			x, grad, xs := testPoint(n), make([]float64, n), make([]plainJet3, n)
+			for b.Loop() {
+				x[0] += 1e-9
+				benchSink += gradientPlain3(grad, x, xs)
+			}
+			checkRosenbrockGrad(b, x, grad)
+		})
 		b.Run(fmt.Sprintf("n=%d/value8", n), func(b *testing.B) {
 			x, grad, xs := testPoint(n), make([]float64, n), make([]valueJet[[8]float64], n)
 			for b.Loop() {
 				x[0] += 1e-9
 				benchSink += gradientValueJet(grad, rosenbrockValueJet[[8]float64], x, xs)
 			}
-			_, want, _ := rosenbrockGrad(x)
-			for i := range want {
-				if !near(grad[i], want[i], 1e-12) {
-					b.Fatalf("value-semantics reference: grad[%d] = %v, want %v", i, grad[i], want[i])
-				}
-			}
+			checkRosenbrockGrad(b, x, grad)
 		})
 		benchGradient[[8]float64](b, n, false)
+	}
+}
+
+// checkRosenbrockGrad fails b unless grad is the Rosenbrock gradient at x.
+func checkRosenbrockGrad(b *testing.B, x, grad []float64) {
+	b.Helper()
+	_, want, _ := rosenbrockGrad(x)
+	for i := range want {
+		if !near(grad[i], want[i], 1e-12) {
+			b.Fatalf("grad[%d] = %v, want %v", i, grad[i], want[i])
+		}
 	}
 }

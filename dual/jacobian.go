@@ -23,7 +23,8 @@ func Jacobian[T Float, P Partials[T]](f func(y, x []Jet[T, P]), x []T, m int) (y
 
 // JacobianTo writes f(x) into y and the Jacobian of f at x into jac; see [Jacobian].
 // The number of outputs is len(y). It panics unless len(jac) == len(y) and every row
-// has len(x) elements. A nil ws allocates a temporary workspace.
+// has len(x) elements. A nil ws allocates a temporary workspace. f must not change the
+// elements of x it receives: the same slice is passed to every evaluation.
 func JacobianTo[T Float, P Partials[T]](y []T, jac [][]T, f func(y, x []Jet[T, P]), x []T, ws *Workspace[T, P]) {
 	if len(jac) != len(y) {
 		panic(fmt.Sprintf("dual: JacobianTo with len(jac) = %d != len(y) = %d", len(jac), len(y)))
@@ -42,11 +43,14 @@ func JacobianTo[T Float, P Partials[T]](y []T, jac [][]T, f func(y, x []Jet[T, P
 	outs := ws.outs[:len(y)]
 	var p P
 	chunk := len(p)
+	vars := ws.constants(x)
 	for lo := 0; lo < len(x) || lo == 0; lo += chunk { // once even when len(x) == 0
 		hi := min(lo+chunk, len(x))
 		ws.Reset()
 		clear(outs)
-		f(outs, ws.inputs(x, lo, hi))
+		ws.seedChunk(vars, lo, hi)
+		f(outs, vars)
+		unseedChunk(vars, lo, hi)
 		for i, r := range outs {
 			y[i] = r.V
 			for j := lo; j < hi; j++ {

@@ -2,13 +2,15 @@
 
 package dual
 
+import "unsafe"
+
 // Jet is a dual number with len(P) partial derivatives, for gradients and Jacobians
 // of many variables. [Gradient] and [Jacobian] evaluate a function once per chunk of
 // len(P) variables, so memory stays bounded for any number of variables. Larger
 // chunks mean fewer evaluations but more work in each operation that depends on the
-// chunk; 8 to 16 partials suit most functions. Measured on the Rosenbrock gradient
-// (bench/): 8 partials are fastest for 10 variables, 16 for 100 or more (1.2x faster
-// than 8 at 100 variables, 1.8x at 1000); 4 is slower at every size.
+// chunk. Measured on the Rosenbrock gradient (bench/): for 10 variables 4 partials
+// are fastest (1.2x faster than 8); for 100 and 1000 variables 8 partials are
+// fastest, 16 within 10%, and 4 is 1.7x slower at 100 and 3x slower at 1000.
 //
 // A Jet is small (three words) whatever len(P), and is passed by value like the other
 // dual types: D points to partials that are never modified once written, and a nil D
@@ -49,12 +51,14 @@ func (x Jet[T, P]) result(y Jet[T, P], v T) Jet[T, P] {
 	if ws == nil {
 		ws = y.ws
 	}
-	// Take a slot from ws in line (arena.alloc is too large to inline).
+	// Take a slot from ws in line (arena.alloc is too large to inline). The one call
+	// site of allocSlow keeps the spills it needs on its own path.
 	var rd *P
-	if ws != nil && ws.slots.used < len(ws.slots.cur) {
+	if ws != nil && uint(ws.slots.used) < uint(len(ws.slots.cur)) { // unsigned: no bounds check
 		rd = &ws.slots.cur[ws.slots.used]
 		ws.slots.used++
-	} else {
+	}
+	if rd == nil {
 		rd = ws.allocSlow()
 	}
 	return Jet[T, P]{V: v, D: rd, ws: ws}
@@ -65,18 +69,27 @@ func (x Jet[T, P]) result(y Jet[T, P], v T) Jet[T, P] {
 // partials zero.
 func (x Jet[T, P]) chain(v, d T) Jet[T, P] {
 	ws := x.ws
-	// Take a slot from ws in line (arena.alloc is too large to inline).
+	// Take a slot from ws in line (arena.alloc is too large to inline). The one call
+	// site of allocSlow keeps the spills it needs on its own path.
 	var rd *P
-	if ws != nil && ws.slots.used < len(ws.slots.cur) {
+	if ws != nil && uint(ws.slots.used) < uint(len(ws.slots.cur)) { // unsigned: no bounds check
 		rd = &ws.slots.cur[ws.slots.used]
 		ws.slots.used++
-	} else {
+	}
+	if rd == nil {
 		rd = ws.allocSlow()
 	}
 	r, xd := Jet[T, P]{V: v, D: rd, ws: ws}, x.D
 	if isFinite(d) {
 		// "+ 0" turns a -0 product into +0, as scale and the field types do.
-		for i := range len(*rd) {
+		i := 0
+		for ; i <= len(*rd)-4; i += 4 {
+			(*rd)[i] = d*(*xd)[i] + 0
+			(*rd)[i+1] = d*(*xd)[i+1] + 0
+			(*rd)[i+2] = d*(*xd)[i+2] + 0
+			(*rd)[i+3] = d*(*xd)[i+3] + 0
+		}
+		for ; i < len(*rd); i++ {
 			(*rd)[i] = d*(*xd)[i] + 0
 		}
 		return r
@@ -100,17 +113,26 @@ func (x Jet[T, P]) chain2(y Jet[T, P], v, dx, dy T) Jet[T, P] {
 	if ws == nil {
 		ws = y.ws
 	}
-	// Take a slot from ws in line (arena.alloc is too large to inline).
+	// Take a slot from ws in line (arena.alloc is too large to inline). The one call
+	// site of allocSlow keeps the spills it needs on its own path.
 	var rd *P
-	if ws != nil && ws.slots.used < len(ws.slots.cur) {
+	if ws != nil && uint(ws.slots.used) < uint(len(ws.slots.cur)) { // unsigned: no bounds check
 		rd = &ws.slots.cur[ws.slots.used]
 		ws.slots.used++
-	} else {
+	}
+	if rd == nil {
 		rd = ws.allocSlow()
 	}
 	r, xd, yd := Jet[T, P]{V: v, D: rd, ws: ws}, x.D, y.D
 	if isFinite(dx) && isFinite(dy) {
-		for i := range len(*rd) {
+		i := 0
+		for ; i <= len(*rd)-4; i += 4 {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			(*rd)[i+1] = dx*(*xd)[i+1] + dy*(*yd)[i+1] + 0
+			(*rd)[i+2] = dx*(*xd)[i+2] + dy*(*yd)[i+2] + 0
+			(*rd)[i+3] = dx*(*xd)[i+3] + dy*(*yd)[i+3] + 0
+		}
+		for ; i < len(*rd); i++ {
 			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
 		}
 		return r
@@ -162,18 +184,28 @@ func (y Jet[T, P]) addTo(x Jet[T, P]) Jet[T, P] {
 	if ws == nil {
 		ws = y.ws
 	}
-	// Take a slot from ws in line (arena.alloc is too large to inline).
+	// Take a slot from ws in line (arena.alloc is too large to inline). The one call
+	// site of allocSlow keeps the spills it needs on its own path.
 	var rd *P
-	if ws != nil && ws.slots.used < len(ws.slots.cur) {
+	if ws != nil && uint(ws.slots.used) < uint(len(ws.slots.cur)) { // unsigned: no bounds check
 		rd = &ws.slots.cur[ws.slots.used]
 		ws.slots.used++
-	} else {
+	}
+	if rd == nil {
 		rd = ws.allocSlow()
 	}
 	r, xd, yd := Jet[T, P]{V: x.V + y.V, D: rd, ws: ws}, x.D, y.D
-	for i := range len(*rd) {
+	i := 0
+	for ; i <= len(*rd)-4; i += 4 {
+		(*rd)[i] = (*xd)[i] + (*yd)[i]
+		(*rd)[i+1] = (*xd)[i+1] + (*yd)[i+1]
+		(*rd)[i+2] = (*xd)[i+2] + (*yd)[i+2]
+		(*rd)[i+3] = (*xd)[i+3] + (*yd)[i+3]
+	}
+	for ; i < len(*rd); i++ {
 		(*rd)[i] = (*xd)[i] + (*yd)[i]
 	}
+
 	return r
 }
 
@@ -190,7 +222,37 @@ func (x Jet[T, P]) Sub(y Jet[T, P]) Jet[T, P] {
 //
 //go:noinline
 func (x Jet[T, P]) sub(y Jet[T, P]) Jet[T, P] {
-	return x.chain2(y, x.V-y.V, 1, -1)
+	if x.D == nil {
+		return y.negated(x.V - y.V)
+	}
+	ws := x.ws
+	if ws == nil {
+		ws = y.ws
+	}
+	// Take a slot from ws in line (arena.alloc is too large to inline). The one call
+	// site of allocSlow keeps the spills it needs on its own path.
+	var rd *P
+	if ws != nil && uint(ws.slots.used) < uint(len(ws.slots.cur)) { // unsigned: no bounds check
+		rd = &ws.slots.cur[ws.slots.used]
+		ws.slots.used++
+	}
+	if rd == nil {
+		rd = ws.allocSlow()
+	}
+	r, xd, yd := Jet[T, P]{V: x.V - y.V, D: rd, ws: ws}, x.D, y.D
+	// "+ 0": +0, never -0, for equal partials.
+	i := 0
+	for ; i <= len(*rd)-4; i += 4 {
+		(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		(*rd)[i+1] = (*xd)[i+1] - (*yd)[i+1] + 0
+		(*rd)[i+2] = (*xd)[i+2] - (*yd)[i+2] + 0
+		(*rd)[i+3] = (*xd)[i+3] - (*yd)[i+3] + 0
+	}
+	for ; i < len(*rd); i++ {
+		(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+	}
+
+	return r
 }
 
 // Neg returns -x.
@@ -199,13 +261,40 @@ func (x Jet[T, P]) Neg() Jet[T, P] {
 		x.V = -x.V
 		return x
 	}
-	return x.neg()
+	return x.negated(-x.V)
 }
 
-// neg returns -x for an x that has partials.
+// negated returns the Jet with value v and the partials of x negated; x.D must not
+// be nil.
 //
 //go:noinline
-func (x Jet[T, P]) neg() Jet[T, P] { return x.chain(-x.V, -1) }
+func (x Jet[T, P]) negated(v T) Jet[T, P] {
+	ws := x.ws
+	// Take a slot from ws in line (arena.alloc is too large to inline). The one call
+	// site of allocSlow keeps the spills it needs on its own path.
+	var rd *P
+	if ws != nil && uint(ws.slots.used) < uint(len(ws.slots.cur)) { // unsigned: no bounds check
+		rd = &ws.slots.cur[ws.slots.used]
+		ws.slots.used++
+	}
+	if rd == nil {
+		rd = ws.allocSlow()
+	}
+	r, xd := Jet[T, P]{V: v, D: rd, ws: ws}, x.D
+	// 0 - t rather than -t: a zero partial stays +0.
+	i := 0
+	for ; i <= len(*rd)-4; i += 4 {
+		(*rd)[i] = 0 - (*xd)[i]
+		(*rd)[i+1] = 0 - (*xd)[i+1]
+		(*rd)[i+2] = 0 - (*xd)[i+2]
+		(*rd)[i+3] = 0 - (*xd)[i+3]
+	}
+	for ; i < len(*rd); i++ {
+		(*rd)[i] = 0 - (*xd)[i]
+	}
+
+	return r
+}
 
 // AddConst returns x + c for a constant c.
 func (x Jet[T, P]) AddConst(c T) Jet[T, P] {
@@ -215,30 +304,91 @@ func (x Jet[T, P]) AddConst(c T) Jet[T, P] {
 
 // Scale returns c*x for a constant c. A zero partial stays zero when c is infinite.
 func (x Jet[T, P]) Scale(c T) Jet[T, P] {
+	x.V *= c
 	if x.D == nil {
-		x.V *= c
 		return x
 	}
-	return x.chain(x.V*c, c)
+	return x.chain(x.V, c)
 }
 
 // Mul returns x*y.
 func (x Jet[T, P]) Mul(y Jet[T, P]) Jet[T, P] {
-	// Two nil tests and a call exceed the inliner's budget (cost 82 of 80) in every
-	// form tried, so Mul calls chain2 directly rather than through a helper.
-	if x.D == nil && y.D == nil {
+	// One test on the pointers' bits rather than two nil tests keeps Mul within the
+	// inliner's budget (80; two tests cost 82), so a constant product costs one MULSD.
+	if uintptr(unsafe.Pointer(x.D))|uintptr(unsafe.Pointer(y.D)) == 0 {
 		x.V *= y.V
 		return x
 	}
-	return x.chain2(y, x.V*y.V, y.V, x.V)
+	return x.mul(y)
+}
+
+// mul returns x*y for operands of which at least one has partials.
+//
+//go:noinline
+func (x Jet[T, P]) mul(y Jet[T, P]) Jet[T, P] {
+	v := x.V * y.V
+	if v-v != 0 || y.D == nil || x.D == nil {
+		// An infinite or NaN factor (scale keeps zero partials zero), or one constant.
+		return x.chain2(y, v, y.V, x.V)
+	}
+	ws := x.ws
+	if ws == nil {
+		ws = y.ws
+	}
+	// Take a slot from ws in line (arena.alloc is too large to inline). The one call
+	// site of allocSlow keeps the spills it needs on its own path.
+	var rd *P
+	if ws != nil && uint(ws.slots.used) < uint(len(ws.slots.cur)) { // unsigned: no bounds check
+		rd = &ws.slots.cur[ws.slots.used]
+		ws.slots.used++
+	}
+	if rd == nil {
+		rd = ws.allocSlow()
+	}
+	r, xd, yd, dx, dy := Jet[T, P]{V: v, D: rd, ws: ws}, x.D, y.D, y.V, x.V
+	if xd == yd && dx == dy {
+		// A square: d·t + d·t is exactly (d·t)·2, one product per partial.
+		i := 0
+		for ; i <= len(*rd)-4; i += 4 {
+			(*rd)[i] = dx*(*xd)[i]*2 + 0
+			(*rd)[i+1] = dx*(*xd)[i+1]*2 + 0
+			(*rd)[i+2] = dx*(*xd)[i+2]*2 + 0
+			(*rd)[i+3] = dx*(*xd)[i+3]*2 + 0
+		}
+		for ; i < len(*rd); i++ {
+			(*rd)[i] = dx*(*xd)[i]*2 + 0
+		}
+		return r
+	}
+	i := 0
+	for ; i <= len(*rd)-4; i += 4 {
+		(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		(*rd)[i+1] = dx*(*xd)[i+1] + dy*(*yd)[i+1] + 0
+		(*rd)[i+2] = dx*(*xd)[i+2] + dy*(*yd)[i+2] + 0
+		(*rd)[i+3] = dx*(*xd)[i+3] + dy*(*yd)[i+3] + 0
+	}
+	for ; i < len(*rd); i++ {
+		(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+	}
+	return r
 }
 
 // Div returns x/y, with partials 1/y and -x/y².
 func (x Jet[T, P]) Div(y Jet[T, P]) Jet[T, P] {
-	v, dx, dy := divD(x.V, y.V)
-	if x.D == nil && y.D == nil {
-		return Jet[T, P]{V: v}
+	if uintptr(unsafe.Pointer(x.D))|uintptr(unsafe.Pointer(y.D)) == 0 {
+		// Dividing in T rounds as divD does: float32 quotients computed in float64
+		// and rounded are correctly rounded.
+		x.V /= y.V
+		return x
 	}
+	return x.div(y)
+}
+
+// div returns x/y for operands of which at least one has partials.
+//
+//go:noinline
+func (x Jet[T, P]) div(y Jet[T, P]) Jet[T, P] {
+	v, dx, dy := divD(x.V, y.V)
 	return x.chain2(y, v, dx, dy)
 }
 
@@ -250,26 +400,21 @@ func (x Jet[T, P]) SubConst(c T) Jet[T, P] {
 
 // ConstSub returns c - x for a constant c; the derivatives are those of -x.
 func (x Jet[T, P]) ConstSub(c T) Jet[T, P] {
+	x.V = c - x.V
 	if x.D == nil {
-		x.V = c - x.V
 		return x
 	}
-	return x.constSub(c)
+	return x.negated(x.V)
 }
-
-// constSub returns c - x for an x that has partials.
-//
-//go:noinline
-func (x Jet[T, P]) constSub(c T) Jet[T, P] { return x.chain(c-x.V, -1) }
 
 // DivConst returns x/c for a constant c, with derivative 1/c: ±Inf when c = 0 (a zero
 // partial stays zero).
 func (x Jet[T, P]) DivConst(c T) Jet[T, P] {
+	x.V /= c
 	if x.D == nil {
-		x.V /= c
 		return x
 	}
-	return x.chain(x.V/c, 1/c)
+	return x.chain(x.V, 1/c)
 }
 
 // ConstDiv returns c/x for a constant c, with derivative -c/x². At x = ±0 the value is

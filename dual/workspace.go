@@ -46,9 +46,8 @@ func (w *Workspace[T, P]) allocSlow() *P {
 	return w.slots.grow()
 }
 
-// inputs returns the Jets for x with the partials of x[lo:hi] seeded with unit
-// vectors 0, 1, ... and every other input a constant. It reuses w's buffers.
-func (w *Workspace[T, P]) inputs(x []T, lo, hi int) []Jet[T, P] {
+// constants returns x as constants of w, in a buffer reused from call to call.
+func (w *Workspace[T, P]) constants(x []T) []Jet[T, P] {
 	if cap(w.vars) < len(x) {
 		w.vars = make([]Jet[T, P], len(x))
 	}
@@ -56,10 +55,24 @@ func (w *Workspace[T, P]) inputs(x []T, lo, hi int) []Jet[T, P] {
 	for i, v := range x {
 		w.vars[i] = Jet[T, P]{V: v, ws: w}
 	}
-	for i := lo; i < hi; i++ {
-		w.vars[i].D = w.seed(i - lo)
-	}
 	return w.vars
+}
+
+// seedChunk makes vars[lo:hi] the variables of one chunk, seeded with the unit
+// vectors 0, 1, ...; unseedChunk makes them constants again. Moving the seeds from
+// chunk to chunk, rather than rebuilding every input, keeps the cost of a chunk
+// proportional to the chunk (measured: rebuilding took 12% of a 100-input gradient).
+func (w *Workspace[T, P]) seedChunk(vars []Jet[T, P], lo, hi int) {
+	for i := lo; i < hi; i++ {
+		vars[i].D = w.seed(i - lo)
+	}
+}
+
+// unseedChunk undoes seedChunk.
+func unseedChunk[T Float, P Partials[T]](vars []Jet[T, P], lo, hi int) {
+	for i := lo; i < hi; i++ {
+		vars[i].D = nil
+	}
 }
 
 // seed returns the partials of a variable seeded in direction j: the j-th unit

@@ -85,6 +85,17 @@ func main() {
 			return b.String()
 		},
 		"lower": func(s string) string { return strings.ToLower(s[:1]) + s[1:] },
+		// unroll writes a loop over the partials *rd that runs stmt, written for index
+		// [i], four partials per iteration: the loop overhead is otherwise half the work.
+		"unroll": func(stmt string) string {
+			var b strings.Builder
+			b.WriteString("i := 0\nfor ; i <= len(*rd)-4; i += 4 {\n")
+			for _, idx := range []string{"[i]", "[i+1]", "[i+2]", "[i+3]"} {
+				b.WriteString(strings.ReplaceAll(stmt, "[i]", idx) + "\n")
+			}
+			b.WriteString("}\nfor ; i < len(*rd); i++ {\n" + stmt + "\n}\n")
+			return b.String()
+		},
 	}
 	fieldTmpl := template.Must(template.New("fields").Funcs(funcs).Parse(firstOrderTemplate))
 	arrayTmpl := template.Must(template.New("array").Funcs(funcs).Parse(arrayTemplate))
