@@ -119,6 +119,15 @@ func expF64NEON(dst []float64, x []float64)
 func expF32NEON(dst []float32, x []float32)
 
 //go:noescape
+func sinLanesF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func cosLanesF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func sincosLanesF32NEON(s []float32, c []float32, x []float32) int
+
+//go:noescape
 func exp2F64NEON(dst []float64, x []float64)
 
 //go:noescape
@@ -156,3 +165,108 @@ func log10F32NEON(dst []float32, x []float32)
 
 //go:noescape
 func tanF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func expm1F64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func expm1F32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func log1pF64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func log1pF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func sinhF64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func sinhF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func coshF64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func coshF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func cbrtF64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func cbrtF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func asinhF64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func asinhF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func acoshF64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func acoshF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func atanhF64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func atanhF32NEON(dst []float32, x []float32) int
+
+//go:noescape
+func atan2F64NEON(dst []float64, y []float64, x []float64) int
+
+//go:noescape
+func atan2F32NEON(dst []float32, y []float32, x []float32) int
+
+//go:noescape
+func hypotF64NEON(dst []float64, x []float64, y []float64) int
+
+//go:noescape
+func hypotF32NEON(dst []float32, x []float32, y []float32) int
+
+//go:noescape
+func powF64NEON(dst []float64, x []float64, y []float64) int
+
+//go:noescape
+func powF32NEON(dst []float32, x []float32, y []float32) int
+
+//go:noescape
+func erfF64NEON(dst []float64, x []float64)
+
+//go:noescape
+func erfF32NEON(dst []float32, x []float32)
+
+//go:noescape
+func log2F64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func log10F64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func tanF64NEON(dst []float64, x []float64) int
+
+//go:noescape
+func tanhF64NEON(dst []float64, x []float64)
+
+//go:noescape
+func tanhF32NEON(dst []float32, x []float32)
+
+//go:noescape
+func atanF64NEON(dst []float64, x []float64)
+
+//go:noescape
+func atanF32NEON(dst []float32, x []float32)
+
+//go:noescape
+func asinF64NEON(dst []float64, x []float64)
+
+//go:noescape
+func asinF32NEON(dst []float32, x []float32)
+
+//go:noescape
+func acosF64NEON(dst []float64, x []float64)
+
+//go:noescape
+func acosF32NEON(dst []float32, x []float32)

@@ -12,10 +12,17 @@ package vec
 // gets the same answer whatever the slice length or its position in it.
 //
 // Kernels here: the arithmetic ones, sum and dot, the tangent loops of the dual
-// kernels, exp, exp2, log, sin, cos and sincos (float64 algorithms as the avx2
-// level; the float32 ones widen to float64 and round once) and, for float32 only,
-// log2, log10 and tan. The other transcendental kernels fall
-// back to the generic level, and register builds the dual kernels from these.
+// kernels, and every transcendental function: exp, exp2, log, sin, cos, sincos
+// (float64 algorithms as the avx2 level) and expm1, log1p, log2, log10, tan, sinh,
+// cosh, tanh, asin, acos, atan, atan2, asinh, acosh, atanh, cbrt, erf, hypot, pow
+// (the generic level's float64 algorithms); float32 kernels widen to float64 and round
+// once (float32 log2, log10 and tan use a scaled log and sin/cos quotient instead),
+// except exp, sin, cos and sincos, which compute in float32 lanes with the amd64
+// levels' float32 algorithms (sin, cos and sincos hand |x| > 256 to the widening
+// kernels). Kernels wrapped in withFallback (fallback_arm64.go) leave some lanes to
+// the generic code: special values, and the arguments where the generic algorithm
+// switches to a series or another formula. The dual kernels are built from these by
+// register.
 
 //go:generate env -u GOARCH go run -C _neon . -out ../asm_arm64.s -stubs ../asm_arm64.go -doc ../NEON.md
 
@@ -42,6 +49,23 @@ func neonKernels() *kernels {
 		exp: expF64NEON, exp2: exp2F64NEON, log: logF64NEON,
 		sin: trig64(sinF64NEON, sin64), cos: trig64(cosF64NEON, cos64), sincos: sincos64With(sincosF64NEON),
 		scaleTangent: scaleTangentF64NEON, combineTangents: combineTangentsF64NEON,
+		expm1: withFallback(expm1F64NEON, expm1Left, expm1_64),
+		log1p: withFallback(log1pF64NEON, log1pLeft, log1p64),
+		log2:  withFallback(log2F64NEON, logLeft, log2_64),
+		log10: withFallback(log10F64NEON, logLeft, log10_64),
+		sinh:  withFallback(sinhF64NEON, sinhCoshLeft, sinh64),
+		cosh:  withFallback(coshF64NEON, sinhCoshLeft, cosh64),
+		tanh:  tanhF64NEON,
+		atan:  atanF64NEON, asin: asinF64NEON, acos: acosF64NEON,
+		tan:   withFallback(tanF64NEON, tanLeft, tan64),
+		cbrt:  withFallback(cbrtF64NEON, cbrtLeft, cbrt64),
+		asinh: withFallback(asinhF64NEON, asinhLeft, asinh64),
+		acosh: withFallback(acoshF64NEON, acoshLeft, acosh64),
+		atanh: withFallback(atanhF64NEON, atanhLeft, atanh64),
+		atan2: withFallback2(atan2F64NEON, atan2Left, atan2_64),
+		hypot: withFallback2(hypotF64NEON, hypotLeft, hypot64),
+		pow:   withFallback2(powF64NEON, powLeft, pow64),
+		erf:   erfF64NEON,
 	}
 	k.f32 = floatKernels[float32]{
 		add: addF32NEON, sub: subF32NEON, mul: mulF32NEON, div: divF32NEON,
@@ -50,9 +74,25 @@ func neonKernels() *kernels {
 		scale: scaleF32NEON, addScalar: addScalarF32NEON, fma: fmaF32NEON, axpy: axpyF32NEON,
 		sum: sumF32NEON, dot: dotF32NEON,
 		exp: expF32NEON, exp2: exp2F32NEON, log: logF32NEON, log2: log2F32NEON, log10: log10F32NEON,
-		tan: tan32With(tanF32NEON),
-		sin: trig32(sinF32NEON, sin64), cos: trig32(cosF32NEON, cos64), sincos: sincos32With(sincosF32NEON),
+		tan:          tan32With(tanF32NEON),
+		sin:          trig32LanesWith(sinLanesF32NEON, trig32(sinF32NEON, sin64)),
+		cos:          trig32LanesWith(cosLanesF32NEON, trig32(cosF32NEON, cos64)),
+		sincos:       sincos32LanesWith(sincosLanesF32NEON, sincos32With(sincosF32NEON)),
 		scaleTangent: scaleTangentF32NEON, combineTangents: combineTangentsF32NEON,
+		expm1: withFallback(expm1F32NEON, expm1Left, expm1_64),
+		log1p: withFallback(log1pF32NEON, log1pLeft, log1p64),
+		sinh:  withFallback(sinhF32NEON, sinhCoshLeft, sinh64),
+		cosh:  withFallback(coshF32NEON, sinhCoshLeft, cosh64),
+		tanh:  tanhF32NEON,
+		atan:  atanF32NEON, asin: asinF32NEON, acos: acosF32NEON,
+		cbrt:  withFallback(cbrtF32NEON, cbrtLeft, cbrt64),
+		asinh: withFallback(asinhF32NEON, asinhLeft, asinh64),
+		acosh: withFallback(acoshF32NEON, acoshLeft, acosh64),
+		atanh: withFallback(atanhF32NEON, atanhLeft, atanh64),
+		atan2: withFallback2(atan2F32NEON, atan2Left, atan2_64),
+		hypot: withFallback2(hypotF32NEON, hypotLeft, hypot64),
+		pow:   withFallback2(powF32NEON, powLeft, pow64),
+		erf:   erfF32NEON,
 	}
 	return k
 }

@@ -40,13 +40,19 @@ func neonKernelsByName[T Float]() map[string]func(dst, x, y []T) {
 		"neg": unary(tab.neg), "abs": unary(tab.abs), "sqrt": unary(tab.sqrt), "recip": unary(tab.recip),
 		"exp": unary(tab.exp), "exp2": unary(tab.exp2), "log": unary(tab.log),
 		"log2": unary(tab.log2), "log10": unary(tab.log10), "tan": unary(tab.tan), "sin": unary(tab.sin), "cos": unary(tab.cos),
+		"expm1": unary(tab.expm1), "log1p": unary(tab.log1p),
+		"sinh": unary(tab.sinh), "cosh": unary(tab.cosh), "tanh": unary(tab.tanh),
+		"asin": unary(tab.asin), "acos": unary(tab.acos), "atan": unary(tab.atan),
+		"cbrt": unary(tab.cbrt), "erf": unary(tab.erf),
+		"asinh": unary(tab.asinh), "acosh": unary(tab.acosh), "atanh": unary(tab.atanh),
 		"sincos.s":  func(d, x, _ []T) { tab.sincos(d, make([]T, len(d)), x) },
 		"sincos.c":  func(d, x, _ []T) { tab.sincos(make([]T, len(d)), d, x) },
 		"scale":     func(d, x, _ []T) { tab.scale(d, x, -2.5) },
 		"addScalar": func(d, x, _ []T) { tab.addScalar(d, x, 1.75) },
 		"add":       tab.add, "sub": tab.sub, "mul": tab.mul, "div": tab.div, "min": tab.min, "max": tab.max,
-		"fma":             func(d, x, y []T) { tab.fma(d, x, y, x) },
-		"axpy":            func(d, x, y []T) { tab.axpy(d, 0.375, x, y) },
+		"fma":   func(d, x, y []T) { tab.fma(d, x, y, x) },
+		"axpy":  func(d, x, y []T) { tab.axpy(d, 0.375, x, y) },
+		"atan2": tab.atan2, "pow": tab.pow, "hypot": tab.hypot,
 		"scaleTangent":    tab.scaleTangent,
 		"combineTangents": func(d, x, y []T) { tab.combineTangents(d, x, y, y, x) },
 	}
@@ -112,10 +118,18 @@ func TestNEONStrided32(t *testing.T) {
 	generic := map[string]func(dst, x []float32){
 		"exp": gen.f32.exp, "exp2": gen.f32.exp2, "log": gen.f32.log,
 		"log2": gen.f32.log2, "log10": gen.f32.log10, "tan": gen.f32.tan, "sin": gen.f32.sin, "cos": gen.f32.cos,
+		"expm1": gen.f32.expm1, "log1p": gen.f32.log1p,
+		"sinh": gen.f32.sinh, "cosh": gen.f32.cosh, "tanh": gen.f32.tanh,
+		"asin": gen.f32.asin, "acos": gen.f32.acos, "atan": gen.f32.atan,
+		"cbrt": gen.f32.cbrt, "erf": gen.f32.erf,
+		"asinh": gen.f32.asinh, "acosh": gen.f32.acosh, "atanh": gen.f32.atanh,
 		"sincos.s": func(d, x []float32) { gen.f32.sincos(d, make([]float32, len(d)), x) },
 		"sincos.c": func(d, x []float32) { gen.f32.sincos(make([]float32, len(d)), d, x) },
 	}
 	for name, ref := range generic {
+		if neon[name] == nil {
+			t.Fatalf("%s: no float32 neon kernel", name)
+		}
 		got, want := make([]float32, len(x)), make([]float32, len(x))
 		neon[name](got, x, nil)
 		ref(want, x)

@@ -11,6 +11,7 @@ type file struct {
 	stubs strings.Builder
 	data  strings.Builder // DATA and GLOBL directives of the constant tables
 	table []tableRow
+	left  [][2]string // kernel, the lanes it leaves to its Go wrapper
 }
 
 // tableRow is one line of the instructions-per-vector table in NEON.md.
@@ -19,6 +20,7 @@ type tableRow struct {
 	elems  int // elements per main-loop iteration
 	insts  int // instructions per main-loop iteration, loop control included
 	bytes  int // bytes per element
+	wide   bool
 }
 
 // fn is one TEXT symbol being written.
@@ -48,6 +50,10 @@ func (g *fn) label(name string) { fmt.Fprintf(&g.body, "%s:\n", name) }
 // word writes encoded instructions, each with its Arm syntax as a comment.
 func (g *fn) word(ins ...inst) {
 	for _, in := range ins {
+		if in.word == 0 {
+			fmt.Fprintf(&g.body, "\t%s\n", in.text)
+			continue
+		}
 		fmt.Fprintf(&g.body, "\tWORD $0x%08x // %s\n", in.word, in.text)
 	}
 }

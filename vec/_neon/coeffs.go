@@ -43,6 +43,38 @@ func mustLoadCoeffs(path string) map[string][]float64 {
 	return out
 }
 
+// coefRows returns the named array of float arrays of vec/coeffs.go (erfPieces).
+func coefRows(name string) [][]float64 {
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "../coeffs.go", nil, 0)
+	if err != nil {
+		panic(err)
+	}
+	var rows [][]float64
+	ast.Inspect(file, func(n ast.Node) bool {
+		spec, ok := n.(*ast.ValueSpec)
+		if !ok || len(spec.Values) != 1 || spec.Names[0].Name != name {
+			return true
+		}
+		for _, e := range spec.Values[0].(*ast.CompositeLit).Elts {
+			var row []float64
+			for _, v := range e.(*ast.CompositeLit).Elts {
+				f, err := literal(v)
+				if err != nil {
+					panic(fmt.Sprintf("%s: %v", name, err))
+				}
+				row = append(row, f)
+			}
+			rows = append(rows, row)
+		}
+		return false
+	})
+	if rows == nil {
+		panic("vec/coeffs.go has no array of arrays " + name)
+	}
+	return rows
+}
+
 // literal evaluates a float literal, possibly negated.
 func literal(e ast.Expr) (float64, error) {
 	neg := false

@@ -65,7 +65,7 @@ func TestDecodeWords(t *testing.T) {
 func TestDecodeEncoders(t *testing.T) {
 	var cases []inst
 	for _, ar := range []arrangement{arr2D, arr4S} {
-		for _, op := range []func(arrangement, vreg, vreg, vreg) inst{fadd, fsub, fmul, fdiv, fmax, fmin, faddp, fmla, fmls, fmaxnm, fminnm, fcmeq, fcmge, fcmgt, facgt, addInt, subInt, cmtst} {
+		for _, op := range []func(arrangement, vreg, vreg, vreg) inst{fadd, fsub, fmul, fdiv, fmax, fmin, faddp, fmla, fmls, fmaxnm, fminnm, fcmeq, fcmge, fcmgt, facgt, facge, addInt, subInt, cmtst} {
 			cases = append(cases, op(ar, 31, 16, 1), op(ar, 0, 31, 30))
 		}
 		for _, op := range []func(arrangement, vreg, vreg) inst{fabs, fneg, fsqrt, faddpScalar, fcmeqZero, fcmgeZero} {
@@ -84,9 +84,10 @@ func TestDecodeEncoders(t *testing.T) {
 				fmlaElem(ar, 31, 16, 1, i), fmlsElem(ar, 1, 31, 30, i), fmulElem(ar, 17, 2, 15, i))
 		}
 	}
-	for _, op := range []func(vreg, vreg, vreg) inst{eor16b, orr16b, bsl, bit, bif, and16b, bic16b} {
+	for _, op := range []func(vreg, vreg, vreg) inst{eor16b, orr16b, bsl, bit, bif, and16b, bic16b, orn16b} {
 		cases = append(cases, op(31, 16, 1), op(1, 31, 30))
 	}
+	cases = append(cases, ldrQ(31, 30, 65520), ldrQ(0, 5, 0), ldrQ(17, 1, 16), ld1LaneD(31, 1, 30), ld1LaneD(0, 0, 7), ld1LaneD(17, 1, 9))
 	cases = append(cases, orr16b(1, 31, 31), fcvtl(31, 16), fcvtl2(1, 30), fcvtn(31, 16), fcvtn2(1, 30))
 	for _, c := range cases {
 		got, err := decode(c.word)

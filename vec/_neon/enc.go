@@ -11,11 +11,15 @@ package main
 
 import "fmt"
 
-// inst is one encoded instruction.
+// inst is one encoded instruction, or (word 0, which no encoder produces: it is
+// UDF #0) a general-purpose instruction in Go assembler syntax, which needs no WORD.
 type inst struct {
 	word uint32
-	text string // Arm syntax, as the GNU disassembler prints it
+	text string // Arm syntax, as the GNU disassembler prints it; Go syntax if word is 0
 }
+
+// goInst is a Go-assembler instruction in a kernel body.
+func goInst(format string, args ...any) inst { return inst{0, fmt.Sprintf(format, args...)} }
 
 // arrangement is a vector shape: 2 doubles or 4 singles in a 128-bit register.
 type arrangement struct {
@@ -121,6 +125,13 @@ func ldstLane0(load bool, ar arrangement, t vreg, n xreg) inst {
 }
 
 func ld1Lane0(ar arrangement, t vreg, n xreg) inst { return ldstLane0(true, ar, t, n) }
+
+// ld1LaneD loads one float64 into lane index (0 or 1) of t from [xn], post-
+// incrementing xn by 8 (the single-structure form above with Q = index).
+func ld1LaneD(t vreg, index int, n xreg) inst {
+	w := ldstLane0(true, arr2D, t, n).word | uint32(index)<<30
+	return inst{w, fmt.Sprintf("ld1 {v%d.d}[%d], [x%d], #8", t, index, n)}
+}
 func st1Lane0(ar arrangement, t vreg, n xreg) inst { return ldstLane0(false, ar, t, n) }
 
 // faddpScalar encodes FADDP (scalar), "Advanced SIMD scalar pairwise":
@@ -302,4 +313,25 @@ func fcvtn(d, n vreg) inst {
 func fcvtn2(d, n vreg) inst {
 	return inst{1<<30 | 0b01110<<24 | 1<<22 | 0b10000<<17 | 0b10110<<12 | 0b10<<10 | uint32(n)<<5 | uint32(d),
 		fmt.Sprintf("fcvtn2 v%d.4s, v%d.2d", d, n)}
+}
+
+// facge compares absolute values: |n| >= |m| (false for NaN).
+func facge(ar arrangement, d, n, m vreg) inst {
+	return threeSameFP("facge", 1, 0, 0b11101, ar, d, n, m)
+}
+
+// orn16b is d = n | ^m.
+func orn16b(d, n, m vreg) inst { return logical16b("orn", 0, 0b11, d, n, m) }
+
+// ldrQ encodes LDR (immediate, SIMD&FP), 128-bit, unsigned offset:
+// 00 111 1 01 11 imm12 Rn Rt with the offset imm12*16.
+func ldrQ(t vreg, n xreg, off int) inst {
+	if off < 0 || off%16 != 0 || off/16 > 4095 {
+		panic(fmt.Sprintf("ldr q%d: bad offset %d", t, off))
+	}
+	w := 0b00111101<<24 | 0b11<<22 | uint32(off/16)<<10 | uint32(n)<<5 | uint32(t)
+	if off == 0 { // the disassembler omits a zero offset
+		return inst{w, fmt.Sprintf("ldr q%d, [x%d]", t, n)}
+	}
+	return inst{w, fmt.Sprintf("ldr q%d, [x%d, #%d]", t, n, off)}
 }

@@ -49,7 +49,12 @@ func generate() *file {
 		genSum(f, t, false)
 		genSum(f, t, true)
 	}
-	for _, s := range []stream{expF64(), exp2F64(), logF64("log", 0), trigF64("sin", true, false, false), trigF64("cos", false, true, false),
+	genStream(f, f64, expF64())
+	genStream(f, f32, exp32Lanes()) // in float32 lanes
+	genStream(f, f32, sin32Lanes())
+	genStream(f, f32, cos32Lanes())
+	genStream(f, f32, sincos32Lanes())
+	for _, s := range []stream{exp2F64(), logF64("log", 0), trigF64("sin", true, false, false), trigF64("cos", false, true, false),
 		trigF64("sincos", true, true, false)} {
 		genStream(f, f64, s)
 		genStream(f, f32, s)
@@ -57,6 +62,19 @@ func generate() *file {
 	// float32 only: float64 log2, log10 and tan need more than a scaled log or a
 	// quotient of sin and cos for 1 ULP.
 	for _, s := range []stream{logF64("log2", 1/math.Ln2), logF64("log10", 1/math.Ln10), tanF32()} {
+		genStream(f, f32, s)
+	}
+	// Kernels that leave some lanes to the generic code (the Go wrappers in
+	// vec/fallback_arm64.go).
+	for _, s := range []stream{expm1F64(), log1pF64(), sinhF64(), coshF64(), cbrtF64(), asinhF64(), acoshF64(), atanhF64(), atan2F64(), hypotF64(), powF64(), erfF64()} {
+		genStream(f, f64, s)
+		genStream(f, f32, s)
+	}
+	for _, s := range []stream{log2DDF64(), log10DDF64(), tanF64()} {
+		genStream(f, f64, s)
+	}
+	for _, s := range []stream{tanhF64(), atanF64(), asinF64(), acosF64()} {
+		genStream(f, f64, s)
 		genStream(f, f32, s)
 	}
 	return f
@@ -86,22 +104,39 @@ included) and that count per 128-bit vector of input (2 float64 or 4 float32).
 Shape for real hardware (two FP/FMA pipes on Neoverse and Apple cores): arithmetic
 kernels work on 4 vectors per input per iteration, transcendental ones on 2 vectors as
 two independent instruction chains interleaved one by one; constants are loaded into
-registers once per call, so the loop has no loads besides its inputs. Tails repeat the
-same vector instructions on one element at a time (lane-0 loads and stores), which
-makes every element's result independent of the slice length and position.
+registers once per call. The largest kernels (marked wide) need more than the 8
+registers of a chain: their two chains share 14 temporaries and run one after the
+other, which an out-of-order core overlaps across iterations anyway. Where the
+constants do not fit in registers, polynomial coefficients are loaded from the
+kernel's constant table (LDR q, a fixed address, independent of the data) when the
+Horner step needs them; those loads are counted. Tails repeat the same vector
+instructions on one element at a time (lane-0 loads and stores), which makes every
+element's result independent of the slice length and position.
 
 Float32 transcendental kernels widen to float64 (FCVTL), run the float64 algorithm and
 round once (FCVTN), like the generic level; this costs twice the float64 count per
-float32 vector. Sin, cos and sincos leave |x| > 2^20 to the Go wrapper (Payne-Hanek),
-which is not counted. Kernels not listed run the generic level; dual kernels are
-built from these float kernels and the tangent loops (scaleTangent, combineTangents).
+float32 vector. The exceptions compute in float32 lanes (4 per vector) with the amd64
+levels' float32 algorithms: expF32NEON, and sinLanesF32NEON, cosLanesF32NEON and
+sincosLanesF32NEON, which hand |x| > 256 to the widening sin, cos and sincos kernels. Some kernels leave lanes to their Go wrapper (vec/fallback_arm64.go),
+which recomputes them with the generic code after the call (not counted here): special
+values, and the arguments where the generic algorithm switches to a series, another
+formula or a piecewise polynomial (second table). Dual kernels are built from these
+float kernels and the tangent loops (scaleTangent, combineTangents).
 
 | kernel | elements per iteration | instructions per iteration | instructions per vector |
 |---|---:|---:|---:|
 `)
 	for _, r := range f.table {
 		vectors := float64(r.elems*r.bytes) / 16
-		fmt.Fprintf(&b, "| %s | %d | %d | %.2f |\n", r.kernel, r.elems, r.insts, float64(r.insts)/vectors)
+		name := r.kernel
+		if r.wide {
+			name += " (wide)"
+		}
+		fmt.Fprintf(&b, "| %s | %d | %d | %.2f |\n", name, r.elems, r.insts, float64(r.insts)/vectors)
+	}
+	b.WriteString("\n## Lanes left to the generic code\n\n| kernel | lanes |\n|---|---|\n")
+	for _, l := range f.left {
+		fmt.Fprintf(&b, "| %s | %s |\n", l[0], strings.ReplaceAll(l[1], "|", `\|`))
 	}
 	return b.String()
 }

@@ -46,7 +46,7 @@ func trigF64(name string, wantSin, wantCos, tan bool) stream {
 		ks = append(ks, kf(s, sinS[i]), kf(c, cosC[i]))
 		sn, cn = append(sn, s), append(cn, c)
 	}
-	return stream{name: name, consts: ks, two: wantSin && wantCos && !tan, flag: true, body: func(c *chain) {
+	return stream{name: name, consts: ks, two: wantSin && wantCos && !tan, flag: true, left: "|x| > 2^20 (Payne-Hanek), ±Inf", body: func(c *chain) {
 		ar, k := c.ar, c.k
 		x := c.x
 		t := c.tmp
