@@ -84,17 +84,17 @@ func log2F32AVX512(dst []float32, x []float32)
 
 func log10F32AVX512(dst []float32, x []float32)
 
-func sinF64AVX512(dst []float64, x []float64) (fallback int)
-
-func cosF64AVX512(dst []float64, x []float64) (fallback int)
-
-func sincosF64AVX512(s []float64, c []float64, x []float64) (fallback int)
-
 func sinF32AVX512(dst []float32, x []float32) (fallback int)
 
 func cosF32AVX512(dst []float32, x []float32) (fallback int)
 
 func sincosF32AVX512(s []float32, c []float32, x []float32) (fallback int)
+
+func sinF64AVX512(dst []float64, x []float64) (fallback int)
+
+func cosF64AVX512(dst []float64, x []float64) (fallback int)
+
+func sincosF64AVX512(s []float64, c []float64, x []float64) (fallback int)
 
 func tanF32AVX512(dst []float32, x []float32) (fallback int)
 
@@ -105,6 +105,160 @@ func combineTanF64AVX512(dst []float64, da []float64, ta []float64, db []float64
 func scaleTanF32AVX512(dst []float32, d []float32, tan []float32)
 
 func combineTanF32AVX512(dst []float32, da []float32, ta []float32, db []float32, tb []float32)
+
+func expm1F64AVX512(dst []float64, x []float64)
+
+func expm1F32AVX512(dst []float32, x []float32)
+
+func log1pF64AVX512(dst []float64, x []float64)
+
+func log1pF32AVX512(dst []float32, x []float32)
+
+func sinhF64AVX512(dst []float64, x []float64)
+
+func sinhF32AVX512(dst []float32, x []float32)
+
+func coshF64AVX512(dst []float64, x []float64)
+
+func coshF32AVX512(dst []float32, x []float32)
+
+func tanhF64AVX512(dst []float64, x []float64)
+
+func tanhF32AVX512(dst []float32, x []float32)
+
+func atanF64AVX512(dst []float64, x []float64)
+
+func atanF32AVX512(dst []float32, x []float32)
+
+func asinF64AVX512(dst []float64, x []float64)
+
+func asinF32AVX512(dst []float32, x []float32)
+
+func acosF64AVX512(dst []float64, x []float64)
+
+func acosF32AVX512(dst []float32, x []float32)
+
+func atan2F64AVX512(dst []float64, y []float64, x []float64)
+
+func atan2F32AVX512(dst []float32, y []float32, x []float32)
+
+func powF64AVX512(dst []float64, x []float64, y []float64)
+
+func powF32AVX512(dst []float32, x []float32, y []float32)
+
+func tanF64AVX512(dst []float64, x []float64) (fallback int)
+
+func cbrtF64AVX512(dst []float64, x []float64)
+
+func cbrtF32AVX512(dst []float32, x []float32)
+
+func erfF64AVX512(dst []float64, x []float64)
+
+func erfF32AVX512(dst []float32, x []float32)
+
+func asinhF64AVX512(dst []float64, x []float64)
+
+func asinhF32AVX512(dst []float32, x []float32)
+
+func acoshF64AVX512(dst []float64, x []float64)
+
+func acoshF32AVX512(dst []float32, x []float32)
+
+func atanhF64AVX512(dst []float64, x []float64)
+
+func atanhF32AVX512(dst []float32, x []float32)
+
+func hypotF64AVX512(dst []float64, x []float64, y []float64)
+
+func hypotF32AVX512(dst []float32, x []float32, y []float32)
+
+func log2F64AVX512(dst []float64, x []float64)
+
+func log10F64AVX512(dst []float64, x []float64)
+
+func dualSinF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualSinNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualCosF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualCosNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualSincosF64AVX512(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64) (fallback int)
+
+func dualSincosNTF64AVX512(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64) (fallback int)
+
+func dualExpF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualExpNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLogF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLogNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualExpm1F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualExpm1NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog1pF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog1pNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualSinhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualSinhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualCoshF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualCoshNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualTanhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualTanhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtanF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtanNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAsinF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAsinNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAcosF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAcosNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualErfF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualErfNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualCbrtF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualCbrtNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualSqrtF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualSqrtNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualRecipF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualRecipNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualMulF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMulNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualDivF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualDivNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualSqrtF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualRecipF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualMulF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualDivF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 func addF64AVX2(dst []float64, a []float64, b []float64)
 
@@ -188,15 +342,15 @@ func log10F32AVX2(dst []float32, x []float32)
 
 func sinF32AVX2(dst []float32, x []float32) (fallback int)
 
+func cosF32AVX2(dst []float32, x []float32) (fallback int)
+
+func sincosF32AVX2(s []float32, c []float32, x []float32) (fallback int)
+
 func sinF64AVX2(dst []float64, x []float64) (fallback int)
 
 func cosF64AVX2(dst []float64, x []float64) (fallback int)
 
 func sincosF64AVX2(s []float64, c []float64, x []float64) (fallback int)
-
-func cosF32AVX2(dst []float32, x []float32) (fallback int)
-
-func sincosF32AVX2(s []float32, c []float32, x []float32) (fallback int)
 
 func tanF32AVX2(dst []float32, x []float32) (fallback int)
 
@@ -207,3 +361,157 @@ func combineTanF64AVX2(dst []float64, da []float64, ta []float64, db []float64, 
 func scaleTanF32AVX2(dst []float32, d []float32, tan []float32)
 
 func combineTanF32AVX2(dst []float32, da []float32, ta []float32, db []float32, tb []float32)
+
+func expm1F64AVX2(dst []float64, x []float64)
+
+func expm1F32AVX2(dst []float32, x []float32)
+
+func log1pF64AVX2(dst []float64, x []float64)
+
+func log1pF32AVX2(dst []float32, x []float32)
+
+func sinhF64AVX2(dst []float64, x []float64)
+
+func sinhF32AVX2(dst []float32, x []float32)
+
+func coshF64AVX2(dst []float64, x []float64)
+
+func coshF32AVX2(dst []float32, x []float32)
+
+func tanhF64AVX2(dst []float64, x []float64)
+
+func tanhF32AVX2(dst []float32, x []float32)
+
+func atanF64AVX2(dst []float64, x []float64)
+
+func atanF32AVX2(dst []float32, x []float32)
+
+func asinF64AVX2(dst []float64, x []float64)
+
+func asinF32AVX2(dst []float32, x []float32)
+
+func acosF64AVX2(dst []float64, x []float64)
+
+func acosF32AVX2(dst []float32, x []float32)
+
+func atan2F64AVX2(dst []float64, y []float64, x []float64)
+
+func atan2F32AVX2(dst []float32, y []float32, x []float32)
+
+func powF64AVX2(dst []float64, x []float64, y []float64)
+
+func powF32AVX2(dst []float32, x []float32, y []float32)
+
+func tanF64AVX2(dst []float64, x []float64) (fallback int)
+
+func cbrtF64AVX2(dst []float64, x []float64)
+
+func cbrtF32AVX2(dst []float32, x []float32)
+
+func erfF64AVX2(dst []float64, x []float64)
+
+func erfF32AVX2(dst []float32, x []float32)
+
+func asinhF64AVX2(dst []float64, x []float64)
+
+func asinhF32AVX2(dst []float32, x []float32)
+
+func acoshF64AVX2(dst []float64, x []float64)
+
+func acoshF32AVX2(dst []float32, x []float32)
+
+func atanhF64AVX2(dst []float64, x []float64)
+
+func atanhF32AVX2(dst []float32, x []float32)
+
+func hypotF64AVX2(dst []float64, x []float64, y []float64)
+
+func hypotF32AVX2(dst []float32, x []float32, y []float32)
+
+func log2F64AVX2(dst []float64, x []float64)
+
+func log10F64AVX2(dst []float64, x []float64)
+
+func dualSinF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualSinNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualCosF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualCosNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualSincosF64AVX2(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64) (fallback int)
+
+func dualSincosNTF64AVX2(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64) (fallback int)
+
+func dualExpF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualExpNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLogF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLogNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualExpm1F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualExpm1NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog1pF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog1pNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualSinhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualSinhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualCoshF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualCoshNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualTanhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualTanhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtanF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtanNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAsinF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAsinNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAcosF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAcosNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualErfF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualErfNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualCbrtF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualCbrtNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualSqrtF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualSqrtNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualRecipF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualRecipNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualMulF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMulNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualDivF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualDivNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualSqrtF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualRecipF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualMulF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualDivF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)

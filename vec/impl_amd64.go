@@ -15,9 +15,11 @@ import (
 
 // avx2Features and avx512Features are exactly the CPU features the generated code of
 // each level uses (the "Requires:" lines avo writes in asm_amd64.s; a test checks them).
+// The AVX-512 arithmetic kernels stream large slices through VEX-encoded YMM
+// registers (vec/_asm/loop.go), hence FMA3 there.
 var (
 	avx2Features   = []cpuid.FeatureID{cpuid.AVX, cpuid.AVX2, cpuid.FMA3}
-	avx512Features = []cpuid.FeatureID{cpuid.AVX, cpuid.AVX512F, cpuid.AVX512DQ, cpuid.AVX512VL}
+	avx512Features = []cpuid.FeatureID{cpuid.AVX, cpuid.AVX512F, cpuid.AVX512DQ, cpuid.AVX512VL, cpuid.FMA3}
 )
 
 func init() {
@@ -49,6 +51,8 @@ func avx2Kernels() *kernels {
 	}
 	useTangents(&k.f64, tangents[float64]{scaleTanF64AVX2, combineTanF64AVX2})
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX2, combineTanF32AVX2})
+	extraAVX2(k)
+	fusedAVX2(k)
 	return k
 }
 
@@ -77,6 +81,8 @@ func avx512Kernels() *kernels {
 	}
 	useTangents(&k.f64, tangents[float64]{scaleTanF64AVX512, combineTanF64AVX512})
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX512, combineTanF32AVX512})
+	extraAVX512(k)
+	fusedAVX512(k)
 	return k
 }
 

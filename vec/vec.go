@@ -53,6 +53,13 @@ type Float = constraints.Float
 type Dual[T Float] struct {
 	V []T   // values
 	D [][]T // tangent columns, each len(V)
+
+	// Stream, set on a destination, hints that its columns will not be read again
+	// soon (the final results of a large batch): kernels may then write them with
+	// non-temporal stores, which bypass the cache and skip reading the old contents
+	// first. Results are the same either way. Set it only for data much larger than
+	// the caches: streamed data that is read back comes from memory.
+	Stream bool
 }
 
 // Len returns the number of dual numbers in the batch.

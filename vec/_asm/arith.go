@@ -107,7 +107,7 @@ func withScalar(l *level, t *ftype, op string, f func(x, c VecVirtual) VecVirtua
 		name: fname(op, t.name, l), sig: "func(dst, x []" + t.gotype + ", c " + t.gotype + ")",
 		ins: []string{"x"}, outs: []string{"dst"}, elem: t.elem, unroll: 4, streaming: true,
 		setup: func() { c = broadcastParam(l, t, "c") },
-		body:  func(in []VecVirtual) []VecVirtual { return []VecVirtual{f(in[0], c)} },
+		body:  func(in []VecVirtual) []VecVirtual { return []VecVirtual{f(in[0], l.sized(c))} },
 	})
 }
 
@@ -183,7 +183,7 @@ func genArith(l *level) {
 			ins:  []string{"x", "y"}, outs: []string{"dst"}, elem: t.elem, unroll: 4, streaming: true,
 			setup: func() { a = broadcastParam(l, t, "a") },
 			body: func(in []VecVirtual) []VecVirtual {
-				t.fmadd213(in[1], a, in[0]) // x = a*x + y
+				t.fmadd213(in[1], l.sized(a), in[0]) // x = a*x + y
 				return []VecVirtual{in[0]}
 			},
 		})

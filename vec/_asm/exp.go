@@ -37,28 +37,46 @@ func expBody(l *level, x VecVirtual) VecVirtual {
 	xc := l.vec()
 	VMAXPD(x, l.ld(c64(expLo)), xc) // second source x: a NaN lane stays NaN
 	VMINPD(xc, l.ld(c64(expHi)), xc)
-	t := l.fma(xc, l.ld(c64(math.Log2E)), c64(magicRound))
+	red := reduceLn2(l, xc)
+	// Overflow and underflow come out of the scaling, rounded once: +Inf above
+	// math.Exp's Overflow threshold, 0 below its Underflow threshold.
+	return scale2n(l, expReduced(l, red.r, red.rlo), red.n, red.t)
+}
+
+// ln2Reduced is x = n*ln2 + r + rlo with n an integer-valued float64, t = n + magicRound
+// (its low 32 bits hold n as an int32, for scale2n), |r| <= ln2/2 + small and
+// |rlo| <= ulp(r).
+type ln2Reduced struct{ n, t, r, rlo VecVirtual }
+
+// reduceLn2 splits every lane of x, |x| <= 1100, as n*ln2 + r + rlo. x is consumed.
+func reduceLn2(l *level, x VecVirtual) ln2Reduced {
+	t := l.fma(x, l.ld(c64(math.Log2E)), c64(magicRound))
 	n := l.sub(t, c64(magicRound))
-	r1 := xc
+	r1 := x
 	l.fnmadd231(c64(ln2Hi), n, r1) // r1 = x - n*ln2hi, exact
 	r := l.copyv(r1)
 	l.fnmadd231(c64(ln2Lo), n, r)   // r = r1 - n*ln2lo, rounded
 	rlo := l.sub(r1, r)             // exact: r1 and r are close
 	l.fnmadd231(c64(ln2Lo), n, rlo) // the rounding error of r: r + rlo = r1 - n*ln2lo
-	// Overflow and underflow come out of the scaling, rounded once: +Inf above
-	// math.Exp's Overflow threshold, 0 below its Underflow threshold.
-	return scale2n(l, expReduced(l, r, rlo), n, t)
+	return ln2Reduced{n: n, t: t, r: r, rlo: rlo}
 }
 
 // expReduced returns exp(r + rlo) for |r| <= ln2/2 + small and |rlo| <= ulp(r):
 // (1 + r) + (rlo + r^2*P(r)) with 1 + r split exactly as hi + lo, so that only the
 // final addition rounds at full weight.
 func expReduced(l *level, r, rlo VecVirtual) VecVirtual {
+	e := expReducedDD(l, r, rlo)
+	return l.add(e.hi, e.lo)
+}
+
+// expReducedDD is expReduced before the final addition: exp(r + rlo) = hi + lo with
+// hi = fl(1 + r) and |lo| < 0.1 (not normalised).
+func expReducedDD(l *level, r, rlo VecVirtual) dd {
 	hi := l.add(r, c64(1))
 	lo := l.add(l.sub(l.ld(c64(1)), hi), r)
 	p := l.horner(r, expPoly...)
 	VFMADD213PD(l.add(lo, rlo), l.mul(r, r), p) // p = r^2*P + (lo + rlo)
-	return l.add(hi, p)
+	return dd{hi, p}
 }
 
 // exp2Body computes 2^x of every float64 lane: n = round(x), f = x - n (exact), and

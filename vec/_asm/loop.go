@@ -17,6 +17,9 @@ type stream struct {
 	// streaming enables non-temporal stores when the output is larger than
 	// ntMinBytes: memory-bound kernels then skip reading dst into the cache before
 	// overwriting it (the read-for-ownership), like the runtime's large copies.
+	// On AVX-512 that loop runs at the AVX2 width (see emitStream), so the body must
+	// not depend on the level's width beyond asking l (registers made in setup are
+	// read through l.sized).
 	streaming bool
 	// setup runs once before the loop (e.g. to broadcast scalar parameters).
 	setup func()
@@ -163,10 +166,31 @@ func emitStream(l *level, s stream) {
 	ADDQ(head, idx)
 	SUBQ(head, n)
 	Label(s.name + "_aligned")
-	loops(s.name+"_nt", true, s.name+"_fence")
+	if l.wide {
+		// AVX-512 streams through YMM registers: on Zen 4, 512-bit loads and
+		// non-temporal stores reached about 88% of a copy's bandwidth at n = 1<<22
+		// and 256-bit ones all of it. The body is emitted at the AVX2 width (VEX
+		// encoded, so this loop needs AVX and, for FMA and Axpy, FMA3).
+		l.wide = false
+		memBytes, lanes = memBytes/2, lanes/2
+		loops(s.name+"_nt", true, s.name+"_fence")
+		l.wide = true
+		memBytes, lanes = memBytes*2, lanes*2
+	} else {
+		loops(s.name+"_nt", true, s.name+"_fence")
+	}
 	Label(s.name + "_fence")
 	SFENCE()
 	JMP(LabelRef(s.name + "_tail"))
+}
+
+// sized returns r at the width the level currently emits: r itself, or its YMM half
+// while an AVX-512 streaming loop is emitted at the AVX2 width.
+func (l *level) sized(r VecVirtual) VecVirtual {
+	if l.wide {
+		return r
+	}
+	return r.AsY().(VecVirtual) // a virtual register's view is virtual too
 }
 
 // log2 returns the base-2 logarithm of a power of two.

@@ -23,6 +23,8 @@ func main() {
 		genLog(l)
 		genTrig(l)
 		genTangent(l)
+		genExtra(l)
+		genFused(l)
 	}
 	Generate()
 	if out := flag.Lookup("out").Value.String(); out != "" {

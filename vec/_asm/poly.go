@@ -85,12 +85,3 @@ func (l *level) horner(x VecVirtual, c ...float64) VecVirtual {
 	}
 	return p
 }
-
-// twoDiff returns hi + lo = a - b exactly, hi = fl(a-b) (TwoSum of a and -b).
-func (l *level) twoDiff(a, b VecVirtual) (hi, lo VecVirtual) {
-	hi = l.sub(a, b)
-	bv := l.sub(a, hi) // ~b
-	av := l.add(hi, bv)
-	lo = l.add(l.sub(a, av), l.sub(bv, b))
-	return hi, lo
-}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// Double-double lane helpers: a value carried as an unevaluated sum hi + lo with
+// |lo| <= ulp(hi)/2, so intermediate results keep about 106 bits and only the final
+// addition rounds at full weight.
+
+// dd is a double-double vector.
+type dd struct{ hi, lo VecVirtual }
+
+// twoSum returns s + e = a + b exactly, s = fl(a+b), for any magnitudes.
+func (l *level) twoSum(a, b VecVirtual) dd {
+	s := l.add(a, b)
+	bb := l.sub(s, a)
+	e := l.add(l.sub(a, l.sub(s, bb)), l.sub(b, bb))
+	return dd{s, e}
+}
+
+// fastTwoSum returns s + e = a + b exactly when a is zero or |a| >= |b| (exponent-wise).
+func (l *level) fastTwoSum(a VecVirtual, b Op) dd {
+	s := l.add(a, b)
+	e := l.sub(l.asReg(b), l.sub(s, a))
+	return dd{s, e}
+}
+
+// twoProd returns p + e = a*b exactly (barring underflow), p = fl(a*b).
+func (l *level) twoProd(a VecVirtual, b Op) dd {
+	p := l.mul(a, b)
+	return dd{p, l.fms(a, l.asReg(b), p)}
+}
+
+// asReg returns op as a register, loading it when it is a constant.
+func (l *level) asReg(op Op) VecVirtual {
+	if r, ok := op.(VecVirtual); ok {
+		return r
+	}
+	return l.ld(op)
+}
+
+// mulDDc returns a * (chi + clo) for a double-double a and a double-double constant,
+// accurate to about 2^-104 relative, normalised.
+func (l *level) mulDDc(a dd, chi, clo float64) dd {
+	p := l.twoProd(a.hi, c64(chi))
+	lo := l.fma(a.lo, l.ld(c64(chi)), l.mul(a.hi, c64(clo)))
+	return l.fastTwoSum(p.hi, l.add(p.lo, lo))
+}
+
+// neg returns -a (sign flip, exact).
+func (l *level) neg(a VecVirtual) VecVirtual {
+	d := l.vec()
+	l.vop(VXORPD, VXORPD_BCST, cbits(1<<63), a, d)
+	return d
+}
+
+// sum returns the double-double a rounded to one double.
+func (l *level) sum(a dd) VecVirtual { return l.add(a.hi, a.lo) }
+
+// mulDD returns a*b for double-doubles, accurate to about 2^-104 relative, normalised.
+func (l *level) mulDD(a, b dd) dd {
+	p := l.twoProd(a.hi, b.hi)
+	lo := l.fma(a.hi, b.lo, l.fma(a.lo, b.hi, p.lo))
+	return l.fastTwoSum(p.hi, lo)
+}

@@ -1,0 +1,214 @@
+//go:build !purego
+
+package vec
+
+import "unsafe"
+
+// The fused dual kernels (vec/_asm/fused.go) compute values, local partials and every
+// tangent column of a batch in one pass, with the same IEEE operations as the dual
+// kernels composed from float kernels (generic_dual.go), so results agree bit for bit
+// with the composed kernels of the same level. Functions without a fused kernel keep
+// the composed one.
+
+// unaryAsm is a fused one-input kernel: value columns, then tangent columns. Kernels
+// that may leave lanes to Go (trig) report it with a nonzero result.
+type (
+	unaryAsm[T Float]  func(dv, xv []T, dd, xd [][]T) int
+	binaryAsm[T Float] func(dv, av, bv []T, dd, ad, bd [][]T)
+)
+
+// fused are one level's fused dual kernels for one float type; nil fields keep the
+// composed kernels.
+type fused[T Float] struct {
+	sin, cos, exp, log, sqrt, recip unaryAsm[T]
+	expm1, log1p, sinh, cosh, tanh  unaryAsm[T]
+	atan, asin, acos, erf, cbrt     unaryAsm[T]
+	sincos                          func(sv, cv, xv []T, sd, cd, xd [][]T) int
+	mul, div                        binaryAsm[T]
+}
+
+// fusedAVX2 installs the avx2 fused dual kernels.
+func fusedAVX2(k *kernels) {
+	useFused(&k.f64, 32, fused[float64]{
+		sin: dualSinF64AVX2, cos: dualCosF64AVX2, sincos: dualSincosF64AVX2,
+		exp: noFallback(dualExpF64AVX2), log: noFallback(dualLogF64AVX2),
+		sqrt: noFallback(dualSqrtF64AVX2), recip: noFallback(dualRecipF64AVX2),
+		expm1: noFallback(dualExpm1F64AVX2), log1p: noFallback(dualLog1pF64AVX2),
+		sinh: noFallback(dualSinhF64AVX2), cosh: noFallback(dualCoshF64AVX2), tanh: noFallback(dualTanhF64AVX2),
+		atan: noFallback(dualAtanF64AVX2), asin: noFallback(dualAsinF64AVX2), acos: noFallback(dualAcosF64AVX2),
+		erf: noFallback(dualErfF64AVX2), cbrt: noFallback(dualCbrtF64AVX2),
+		mul: dualMulF64AVX2, div: dualDivF64AVX2,
+	}, fused[float64]{
+		sin: dualSinNTF64AVX2, cos: dualCosNTF64AVX2, sincos: dualSincosNTF64AVX2,
+		exp: noFallback(dualExpNTF64AVX2), log: noFallback(dualLogNTF64AVX2),
+		sqrt: noFallback(dualSqrtNTF64AVX2), recip: noFallback(dualRecipNTF64AVX2),
+		expm1: noFallback(dualExpm1NTF64AVX2), log1p: noFallback(dualLog1pNTF64AVX2),
+		sinh: noFallback(dualSinhNTF64AVX2), cosh: noFallback(dualCoshNTF64AVX2), tanh: noFallback(dualTanhNTF64AVX2),
+		atan: noFallback(dualAtanNTF64AVX2), asin: noFallback(dualAsinNTF64AVX2), acos: noFallback(dualAcosNTF64AVX2),
+		erf: noFallback(dualErfNTF64AVX2), cbrt: noFallback(dualCbrtNTF64AVX2),
+		mul: dualMulNTF64AVX2, div: dualDivNTF64AVX2,
+	})
+	useFused(&k.f32, 32, fused[float32]{
+		sqrt: noFallback(dualSqrtF32AVX2), recip: noFallback(dualRecipF32AVX2),
+		mul: dualMulF32AVX2, div: dualDivF32AVX2,
+	}, fused[float32]{})
+}
+
+// fusedAVX512 installs the avx512 fused dual kernels.
+func fusedAVX512(k *kernels) {
+	useFused(&k.f64, 64, fused[float64]{
+		sin: dualSinF64AVX512, cos: dualCosF64AVX512, sincos: dualSincosF64AVX512,
+		exp: noFallback(dualExpF64AVX512), log: noFallback(dualLogF64AVX512),
+		sqrt: noFallback(dualSqrtF64AVX512), recip: noFallback(dualRecipF64AVX512),
+		expm1: noFallback(dualExpm1F64AVX512), log1p: noFallback(dualLog1pF64AVX512),
+		sinh: noFallback(dualSinhF64AVX512), cosh: noFallback(dualCoshF64AVX512), tanh: noFallback(dualTanhF64AVX512),
+		atan: noFallback(dualAtanF64AVX512), asin: noFallback(dualAsinF64AVX512), acos: noFallback(dualAcosF64AVX512),
+		erf: noFallback(dualErfF64AVX512), cbrt: noFallback(dualCbrtF64AVX512),
+		mul: dualMulF64AVX512, div: dualDivF64AVX512,
+	}, fused[float64]{
+		sin: dualSinNTF64AVX512, cos: dualCosNTF64AVX512, sincos: dualSincosNTF64AVX512,
+		exp: noFallback(dualExpNTF64AVX512), log: noFallback(dualLogNTF64AVX512),
+		sqrt: noFallback(dualSqrtNTF64AVX512), recip: noFallback(dualRecipNTF64AVX512),
+		expm1: noFallback(dualExpm1NTF64AVX512), log1p: noFallback(dualLog1pNTF64AVX512),
+		sinh: noFallback(dualSinhNTF64AVX512), cosh: noFallback(dualCoshNTF64AVX512), tanh: noFallback(dualTanhNTF64AVX512),
+		atan: noFallback(dualAtanNTF64AVX512), asin: noFallback(dualAsinNTF64AVX512), acos: noFallback(dualAcosNTF64AVX512),
+		erf: noFallback(dualErfNTF64AVX512), cbrt: noFallback(dualCbrtNTF64AVX512),
+		mul: dualMulNTF64AVX512, div: dualDivNTF64AVX512,
+	})
+	useFused(&k.f32, 64, fused[float32]{
+		sqrt: noFallback(dualSqrtF32AVX512), recip: noFallback(dualRecipF32AVX512),
+		mul: dualMulF32AVX512, div: dualDivF32AVX512,
+	}, fused[float32]{})
+}
+
+// noFallback adapts a kernel that never leaves lanes to Go.
+func noFallback[T Float](f func(dv, xv []T, dd, xd [][]T)) unaryAsm[T] {
+	return func(dv, xv []T, dd, xd [][]T) int {
+		f(dv, xv, dd, xd)
+		return 0
+	}
+}
+
+// streamable reports whether dst asks for non-temporal stores and every column of it
+// starts on an align-byte boundary, as the streaming kernels' full-vector stores need.
+func streamable[T Float](dst Dual[T], align uintptr) bool {
+	if !dst.Stream || len(dst.V) == 0 {
+		return false
+	}
+	if uintptr(unsafe.Pointer(&dst.V[0]))%align != 0 {
+		return false
+	}
+	for _, col := range dst.D {
+		if uintptr(unsafe.Pointer(&col[0]))%align != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// useFused installs the non-nil kernels of f in a level's table; where nt (the
+// streaming variants) has the same kernel, it runs instead for a dst that is
+// streamable with the level's vector size align.
+func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
+	pick := func(dst Dual[T], plain, stream unaryAsm[T]) unaryAsm[T] {
+		if stream != nil && streamable(dst, align) {
+			return stream
+		}
+		return plain
+	}
+	unary := func(dst *func(dst, x Dual[T]), asm, asmNT unaryAsm[T], fix func(dst Dual[T])) {
+		if asm == nil {
+			return
+		}
+		*dst = func(dst, x Dual[T]) {
+			if pick(dst, asm, asmNT)(dst.V, x.V, dst.D, x.D) != 0 {
+				fix(dst)
+			}
+		}
+	}
+	binary := func(dst *func(dst, a, b Dual[T]), asm, asmNT binaryAsm[T]) {
+		if asm == nil {
+			return
+		}
+		*dst = func(dst, a, b Dual[T]) {
+			run := asm
+			if asmNT != nil && streamable(dst, align) {
+				run = asmNT
+			}
+			run(dst.V, a.V, b.V, dst.D, a.D, b.D)
+		}
+	}
+	unary(&t.dualSin, f.sin, nt.sin, func(dst Dual[T]) { fixTrig(dst, Dual[T]{}) })
+	unary(&t.dualCos, f.cos, nt.cos, func(dst Dual[T]) { fixTrig(Dual[T]{}, dst) })
+	unary(&t.dualExp, f.exp, nt.exp, nil)
+	unary(&t.dualLog, f.log, nt.log, nil)
+	unary(&t.dualSqrt, f.sqrt, nt.sqrt, nil)
+	unary(&t.dualRecip, f.recip, nt.recip, nil)
+	unary(&t.dualExpm1, f.expm1, nt.expm1, nil)
+	unary(&t.dualLog1p, f.log1p, nt.log1p, nil)
+	unary(&t.dualSinh, f.sinh, nt.sinh, nil)
+	unary(&t.dualCosh, f.cosh, nt.cosh, nil)
+	unary(&t.dualTanh, f.tanh, nt.tanh, nil)
+	unary(&t.dualAtan, f.atan, nt.atan, nil)
+	unary(&t.dualAsin, f.asin, nt.asin, nil)
+	unary(&t.dualAcos, f.acos, nt.acos, nil)
+	unary(&t.dualErf, f.erf, nt.erf, nil)
+	unary(&t.dualCbrt, f.cbrt, nt.cbrt, nil)
+	if f.sincos != nil {
+		t.dualSincos = func(s, c, x Dual[T]) {
+			run := f.sincos
+			if nt.sincos != nil && streamable(s, align) && streamable(c, align) {
+				run = nt.sincos
+			}
+			if run(s.V, c.V, x.V, s.D, c.D, x.D) != 0 {
+				fixTrig(s, c)
+			}
+		}
+	}
+	binary(&t.dualMul, f.mul, nt.mul)
+	binary(&t.dualDiv, f.div, nt.div)
+}
+
+// fixTrig computes the lanes the fused trig kernels left to Go: there the value column
+// holds x and each tangent column the input tangent. s and c are the sin and cos
+// outputs; one of them is empty for the one-output kernels.
+func fixTrig[T Float](s, c Dual[T]) {
+	probe := s.V
+	if probe == nil {
+		probe = c.V
+	}
+	for i, x := range probe {
+		if !(x > trigBound || x < -trigBound) {
+			continue
+		}
+		sv, cv := sincos64(float64(x))
+		if s.V != nil {
+			s.V[i] = T(sv)
+		}
+		if c.V != nil {
+			c.V[i] = T(cv)
+		}
+		for k := range max(len(s.D), len(c.D)) {
+			var tan T
+			if s.D != nil {
+				tan = s.D[k][i]
+			} else {
+				tan = c.D[k][i]
+			}
+			if s.D != nil {
+				s.D[k][i] = scaleNaNSafe(T(cv), tan)
+			}
+			if c.D != nil {
+				c.D[k][i] = scaleNaNSafe(-T(sv), tan)
+			}
+		}
+	}
+}
+
+// scaleNaNSafe returns d*tan, or 0 when tan is 0, as the tangent kernels.
+func scaleNaNSafe[T Float](d, tan T) T {
+	if tan == 0 {
+		return 0
+	}
+	return d * tan
+}
