@@ -524,7 +524,8 @@ func TestVecFunctionsMatchDual(t *testing.T) {
 			inputs := []Tensor{randomTensor(rng, []int{500}, lo, hi), randomTensor(rng, []int{500}, -3, 3)}
 			checkBatchAgainstPoint(t, p, inputs, BatchOptions{})
 		}
-		for _, src := range []string{"x^y", "atan2(x, y)", "hypot(x, y)", "min(x, y)", "max(x, y)", "x / y", "x - y"} {
+		for _, src := range []string{"x^y", "atan2(x, y)", "hypot(x, y)", "min(x, y)", "max(x, y)", "x / y", "x - y",
+			"1 / (x * y)", "x * y / 4", "x * y / 3"} {
 			p := mustCompile(t, src)
 			inputs := []Tensor{randomTensor(rng, []int{500}, 0.1, 8), randomTensor(rng, []int{500}, -8, 8)}
 			checkBatchAgainstPoint(t, p, inputs, BatchOptions{})

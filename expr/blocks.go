@@ -97,6 +97,8 @@ type batch struct {
 	// Backward: gradients shaped like the inputs, for tangent k the input wrt[k].
 	wrt   []int
 	grads [][]float64
+	// stream: the final writes of the results bypass the cache (see streams).
+	stream bool
 }
 
 // setup points the registers of ws at the block [start, start+m).
@@ -147,8 +149,9 @@ func (b *batch) setup(ws *workspace, start, m int) {
 }
 
 // exec runs the program over the block that setup prepared, skipping the tangent
-// columns that plan (nil for none) knows without computing them.
-func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int) {
+// columns that plan (nil for none) knows without computing them. stream lets the
+// final writes of the outputs bypass the cache.
+func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int, stream bool) {
 	regs := ws.regs
 	reg := func(r int32) duals {
 		if r < 0 {
@@ -158,6 +161,10 @@ func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int) {
 	}
 	for i := range p.instrs {
 		in := &p.instrs[i]
+		final := stream && p.finalWrites[i]
+		if final {
+			setStream(regs, in, true)
+		}
 		if plan != nil {
 			st := &plan.steps[i]
 			ws.pointColumns(in.dst, st.kinds, m)
@@ -166,11 +173,38 @@ func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int) {
 			}
 			if !st.dense {
 				p.execSparse(ws, in, st)
+				if final {
+					setStream(regs, in, false)
+				}
 				continue
 			}
 		}
 		runInstr(ws, in, regs[in.dst], reg(in.dst2), reg(in.a), reg(in.b), reg(in.c))
+		if final {
+			setStream(regs, in, false)
+		}
 	}
+}
+
+// setStream sets the Stream hint of in's result registers.
+func setStream(regs []duals, in *instr, on bool) {
+	regs[in.dst].Stream = on
+	if in.dst2 >= 0 {
+		regs[in.dst2].Stream = on
+	}
+}
+
+// streamBytes is the size of a batch's results from which their final writes bypass
+// the cache: results that large would not stay cached for the caller anyway.
+const streamBytes = 4 << 20
+
+// streams reports whether the batch's final writes may bypass the cache: every
+// result column lives in the caller's slices and they are large.
+func (b *batch) streams() bool {
+	if b.values == nil || b.grads != nil || (b.ntan > 0 && b.partials == nil) {
+		return false
+	}
+	return b.n*8*(1+b.ntan)*len(b.values) >= streamBytes
 }
 
 // runInstr runs one instruction on the given duals (the zero duals for registers the
@@ -212,7 +246,7 @@ func runInstr(ws *workspace, in *instr, dst, dst2, a, b, c duals) {
 // block evaluates points [start, start+m) and stores the results.
 func (b *batch) block(ws *workspace, start, m int) {
 	b.setup(ws, start, m)
-	b.p.exec(ws, b.plan, m)
+	b.p.exec(ws, b.plan, m, b.stream)
 	for i, r := range b.p.outputs {
 		out := ws.regs[r]
 		if b.p.directOut[i] {
@@ -259,6 +293,7 @@ func (b *batch) run(workers int) {
 	if b.tanData == nil && b.ntan > 0 {
 		b.plan = b.p.sparsity(b.seed, b.ntan)
 	}
+	b.stream = b.streams()
 	bs := b.p.blockSize(b.ntan)
 	nblocks := (b.n + bs - 1) / bs
 	if workers == 0 {

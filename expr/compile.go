@@ -77,6 +77,7 @@ func (f *Func) Compile(vars []string) (*Program, error) {
 		p.directOut[i] = int(r) >= len(vars) && !seen[r]
 		seen[r] = true
 	}
+	p.finalWrites = finalWrites(p)
 	p.colMaps = make([]bcastMap, len(vars))
 	p.inputs = make([]int, len(vars))
 	for i := range p.inputs {
@@ -174,6 +175,12 @@ func (c *compiler) simplify(op opcode, a, b int32, src *Node) int32 {
 		return c.intern(opScale, a, -1, kbf, src)
 	case op == opDiv && bConst && kbf == 1:
 		return a
+	case op == opDiv && bConst && kbf == -1:
+		return c.simplify(opNeg, a, -1, src)
+	case op == opDiv && bConst && exactReciprocal(kbf):
+		// x/2^m == x*2^-m for every x, tangents too: both are the exact quotient
+		// rounded once, and the product runs on vec's scale kernel.
+		return c.intern(opScale, a, -1, 1/kbf, src)
 	case op == opDiv && bConst:
 		return c.intern(opDivConst, a, -1, kbf, src)
 	case op == opDiv && aConst:
@@ -351,4 +358,47 @@ func (c *compiler) operands(v int32) []int32 {
 		return []int32{x.a}
 	}
 	return nil
+}
+
+// exactReciprocal reports whether k is ±2^m with 1/k a normal float64, so that
+// dividing by k and multiplying by 1/k give the same result for every operand.
+func exactReciprocal(k float64) bool {
+	frac, exp := math.Frexp(k)
+	return math.Abs(frac) == 0.5 && exp >= -1020 && exp <= 1022
+}
+
+// finalWrites marks the instructions that write an output held in the caller's
+// result slices for the last time, with no later instruction reading it: their
+// results may be streamed to memory (vec.Dual.Stream).
+func finalWrites(p *Program) []bool {
+	direct := map[int32]bool{}
+	for i, r := range p.outputs {
+		if p.directOut[i] {
+			direct[r] = true
+		}
+	}
+	final := make([]bool, len(p.instrs))
+	done := map[int32]bool{} // registers read or written after the current instruction
+	for i := len(p.instrs) - 1; i >= 0; i-- {
+		in := &p.instrs[i]
+		writes := []int32{in.dst}
+		if in.dst2 >= 0 {
+			writes = append(writes, in.dst2)
+		}
+		final[i] = true
+		for _, r := range writes {
+			if !direct[r] || done[r] {
+				final[i] = false
+			}
+		}
+		for _, r := range writes {
+			done[r] = true
+		}
+		for _, r := range []int32{in.a, in.b, in.c} {
+			if r >= 0 {
+				done[r] = true
+			}
+		}
+	}
+	return final
 }

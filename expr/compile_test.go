@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"fmt"
 	"math"
 	"strings"
 	"testing"
@@ -41,7 +42,10 @@ func TestCompileFoldsConstants(t *testing.T) {
 		"x + 2^3":       {opAddConst},
 		"x - 1":         {opAddConst},
 		"1 - x":         {opConstSub},
-		"x / 4":         {opDivConst},
+		"x / 3":         {opDivConst},
+		"x / 4":         {opScale},
+		"x / -0.5":      {opScale},
+		"x / -1":        {opNeg},
 		"4 / x":         {opConstDiv},
 		"x^2":           {opMul},
 		"x^1.5":         {opPowConst},
@@ -137,5 +141,21 @@ func TestConstantOutput(t *testing.T) {
 	v, jac := p.Jacobian([]float64{7})
 	if v[0] != 5 || v[1] != 7 || jac[0][0] != 0 || jac[1][0] != 1 {
 		t.Errorf("values %v jac %v", v, jac)
+	}
+}
+
+// TestCompileDivisionByPowerOfTwo checks that turning x/2^m into a product changes
+// no result: value and derivative equal Go's quotient for subnormal, huge, signed
+// zero and ordinary x.
+func TestCompileDivisionByPowerOfTwo(t *testing.T) {
+	xs := []float64{3, -7.25, 0x1p-1070, 5e-324, -0x1.8p-1050, 0x1.fffffffffffffp1023, 0, math.Copysign(0, -1), math.Inf(-1)}
+	for _, k := range []float64{2, 0.25, -8, 0x1p-1020, 0x1p1000} {
+		p := mustCompile(t, fmt.Sprintf("x / %g", k), "x")
+		for _, x := range xs {
+			v, g := p.Gradient([]float64{x})
+			if math.Float64bits(v) != math.Float64bits(x/k) || math.Float64bits(g[0]) != math.Float64bits(1/k) {
+				t.Errorf("x/%g at x=%g: value %g, derivative %g; want %g, %g", k, x, v, g[0], x/k, 1/k)
+			}
+		}
 	}
 }

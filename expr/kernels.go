@@ -17,8 +17,9 @@ import (
 // and D[k] the k-th tangent of each, all columns of equal length. It has the layout
 // of vec.Dual[float64].
 type duals struct {
-	V []float64
-	D [][]float64
+	V      []float64
+	D      [][]float64
+	Stream bool // see vec.Dual.Stream
 }
 
 // scaleTangent multiplies tangent component t by local derivative d, keeping a zero

@@ -62,6 +62,11 @@ func execVec(in *instr, dst, dst2, a, b, c duals) bool {
 		vec.DualAddScalar(vdst, toVec(a), in.k)
 	case opScale:
 		vec.DualScale(vdst, toVec(a), in.k)
+	case opConstDiv:
+		if in.k != 1 {
+			return false
+		}
+		vec.DualRecip(vdst, toVec(a)) // 1/a: the same value, a derivative within vec's bound
 	case opConstSub: // k - a == (-a) + k exactly
 		vec.DualNeg(vdst, toVec(a))
 		vec.DualAddScalar(vdst, vdst, in.k)

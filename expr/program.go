@@ -37,7 +37,9 @@ type Program struct {
 	// Precomputed so that EvalColumns allocates nothing.
 	colMaps   []bcastMap // one sameShape map per input
 	directOut []bool     // output i's register may live in the caller's result slices
-	inputs    []int      // 0, 1, ..., len(vars)-1
+	// finalWrites[i]: instruction i writes only such registers, for the last time.
+	finalWrites []bool
+	inputs      []int // 0, 1, ..., len(vars)-1
 
 	// The sparsity plan for the usual seeding, input i in tangent column i,
 	// computed on first use.

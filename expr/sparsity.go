@@ -168,7 +168,7 @@ func (ws *workspace) reduced(slot int, d duals, cols []int) duals {
 		red = append(red, d.D[k])
 	}
 	ws.reducedCols[slot] = red
-	return duals{V: d.V, D: red}
+	return duals{V: d.V, D: red, Stream: d.Stream}
 }
 
 // execSparse runs instruction in as planned by st: known columns are set without
