@@ -153,7 +153,7 @@ func scale32(l *level, p, n, t VecVirtual) VecVirtual {
 func genExp(l *level) {
 	emitStream(l, stream{
 		name: fname("exp", f64.name, l), sig: "func(dst, x []float64)",
-		ins: []string{"x"}, outs: []string{"dst"}, elem: 8, unroll: 2,
+		ins: []string{"x"}, outs: []string{"dst"}, elem: 8, unroll: 4,
 		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{expBody(l, in[0])} },
 	})
 	emitStream(l, stream{ // float32 lanes, not widened: see exp32.go
