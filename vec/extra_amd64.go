@@ -2,8 +2,6 @@
 
 package vec
 
-import "math"
-
 // extraAVX2 installs the avx2 kernels for the transcendental functions beyond exp,
 // log and the trig core (vec/_asm/extra.go). The float32 kernels compute in float64
 // lanes with the float64 bodies and round once.
@@ -18,7 +16,7 @@ func extraAVX2(k *kernels) {
 	k.f64.asin, k.f32.asin = asinF64AVX2, asinF32AVX2
 	k.f64.acos, k.f32.acos = acosF64AVX2, acosF32AVX2
 	k.f64.atan2, k.f32.atan2 = atan2F64AVX2, atan2F32AVX2
-	k.f64.tan = tan64With(tanF64AVX2)
+	k.f64.tan = withFallback(tanF64AVX2, beyondTrigBound, tan64)
 	k.f64.cbrt, k.f32.cbrt = cbrtF64AVX2, cbrtF32AVX2
 	k.f64.pow, k.f32.pow = powF64AVX2, powF32AVX2
 	k.f64.erf, k.f32.erf = erfF64AVX2, erfF32AVX2
@@ -41,7 +39,7 @@ func extraAVX512(k *kernels) {
 	k.f64.asin, k.f32.asin = asinF64AVX512, asinF32AVX512
 	k.f64.acos, k.f32.acos = acosF64AVX512, acosF32AVX512
 	k.f64.atan2, k.f32.atan2 = atan2F64AVX512, atan2F32AVX512
-	k.f64.tan = tan64With(tanF64AVX512)
+	k.f64.tan = withFallback(tanF64AVX512, beyondTrigBound, tan64)
 	k.f64.cbrt, k.f32.cbrt = cbrtF64AVX512, cbrtF32AVX512
 	k.f64.pow, k.f32.pow = powF64AVX512, powF32AVX512
 	k.f64.erf, k.f32.erf = erfF64AVX512, erfF32AVX512
@@ -49,38 +47,4 @@ func extraAVX512(k *kernels) {
 	k.f64.acosh, k.f32.acosh = acoshF64AVX512, acoshF32AVX512
 	k.f64.atanh, k.f32.atanh = atanhF64AVX512, atanhF32AVX512
 	k.f64.hypot, k.f32.hypot = hypotF64AVX512, hypotF32AVX512
-}
-
-// tan64With wraps a float64 tan kernel with the fallback for huge arguments, like
-// tan32With: the assembly writes x to the lanes with |x| > trigBound and returns
-// nonzero, and those lanes are recomputed from x (copied first when in place).
-func tan64With(asm func(dst, x []float64) int) func(dst, x []float64) {
-	fix := func(dst, x []float64) {
-		for i, v := range x {
-			if math.Abs(v) > trigBound {
-				dst[i] = tan64(v)
-			}
-		}
-	}
-	return func(dst, x []float64) {
-		if len(x) == 0 {
-			return
-		}
-		if &dst[0] != &x[0] {
-			if asm(dst, x) != 0 {
-				fix(dst, x)
-			}
-			return
-		}
-		tmp := getScratch[float64]()
-		for i := 0; i < len(x); i += scratchLen {
-			j := min(i+scratchLen, len(x))
-			xs := tmp.v[:j-i]
-			copy(xs, x[i:j])
-			if asm(dst[i:j], xs) != 0 {
-				fix(dst[i:j], xs)
-			}
-		}
-		putScratch(tmp)
-	}
 }

@@ -4,50 +4,10 @@ package vec
 
 import "math"
 
-// Some neon kernels handle the common range of their argument and leave the rest
-// (special values, arguments where the generic algorithm switches to another formula)
-// to the generic scalar code: such a kernel writes something to those lanes and
-// returns nonzero, and its wrapper recomputes every lane whose argument satisfies the
-// kernel's "left" predicate. The predicate may include more lanes than the assembly
-// flags (they get the generic answer, within the same bounds), never fewer.
-
-// withFallback wraps a kernel that leaves the lanes with left(x) to f, the generic
-// float64 function (rounded once to T for float32, as the generic level does). In
-// place (dst is x), x is first copied chunk by chunk into a pooled buffer so that the
-// left lanes can still be found from x.
-func withFallback[T Float](asm func(dst, x []T) int, left func(float64) bool, f func(float64) float64) func(dst, x []T) {
-	fix := func(dst, x []T) {
-		for i, v := range x {
-			if left(float64(v)) {
-				dst[i] = T(f(float64(v)))
-			}
-		}
-	}
-	return func(dst, x []T) {
-		if len(x) == 0 {
-			return
-		}
-		if &dst[0] != &x[0] {
-			if asm(dst, x) != 0 {
-				fix(dst, x)
-			}
-			return
-		}
-		tmp := getScratch[T]()
-		for i := 0; i < len(x); i += scratchLen {
-			j := min(i+scratchLen, len(x))
-			xs := tmp.v[:j-i]
-			copy(xs, x[i:j])
-			if asm(dst[i:j], xs) != 0 {
-				fix(dst[i:j], xs)
-			}
-		}
-		putScratch(tmp)
-	}
-}
-
-// The left predicates of the kernels; keep in sync with vec/_neon (expm1.go,
-// logdd.go). Each is written so that NaN is left too.
+// The neon kernels wrapped in withFallback (trig_fallback.go) leave some lanes to the
+// generic scalar code. Their left predicates follow, with the two-argument wrapper;
+// keep them in sync with vec/_neon (expm1.go, logdd.go). Each is written so that NaN
+// is left too.
 
 func expm1Left(x float64) bool { return !(x <= 40 && x >= -36) }
 

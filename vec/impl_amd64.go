@@ -47,7 +47,7 @@ func avx2Kernels() *kernels {
 		sum: sumF32AVX2, dot: dotF32AVX2,
 		exp: expF32AVX2, log: logF32AVX2,
 		sin: trig32(sinF32AVX2, sin64), cos: trig32(cosF32AVX2, cos64), sincos: sincos32With(sincosF32AVX2),
-		tan: tan32With(tanF32AVX2), exp2: exp2F32AVX2, log2: log2F32AVX2, log10: log10F32AVX2,
+		tan: withFallback(tanF32AVX2, beyondTrigBound, tan64), exp2: exp2F32AVX2, log2: log2F32AVX2, log10: log10F32AVX2,
 	}
 	useTangents(&k.f64, tangents[float64]{scaleTanF64AVX2, combineTanF64AVX2})
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX2, combineTanF32AVX2})
@@ -77,7 +77,7 @@ func avx512Kernels() *kernels {
 		sum: sumF32AVX512, dot: dotF32AVX512,
 		exp: expF32AVX512, log: logF32AVX512,
 		sin: trig32(sinF32AVX512, sin64), cos: trig32(cosF32AVX512, cos64), sincos: sincos32With(sincosF32AVX512),
-		tan: tan32With(tanF32AVX512), exp2: exp2F32AVX512, log2: log2F32AVX512, log10: log10F32AVX512,
+		tan: withFallback(tanF32AVX512, beyondTrigBound, tan64), exp2: exp2F32AVX512, log2: log2F32AVX512, log10: log10F32AVX512,
 	}
 	useTangents(&k.f64, tangents[float64]{scaleTanF64AVX512, combineTanF64AVX512})
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX512, combineTanF32AVX512})

@@ -74,7 +74,7 @@ func neonKernels() *kernels {
 		scale: scaleF32NEON, addScalar: addScalarF32NEON, fma: fmaF32NEON, axpy: axpyF32NEON,
 		sum: sumF32NEON, dot: dotF32NEON,
 		exp: expF32NEON, exp2: exp2F32NEON, log: logF32NEON, log2: log2F32NEON, log10: log10F32NEON,
-		tan:          tan32With(tanF32NEON),
+		tan:          withFallback(tanF32NEON, beyondTrigBound, tan64),
 		sin:          trig32LanesWith(sinLanesF32NEON, trig32(sinF32NEON, sin64)),
 		cos:          trig32LanesWith(cosLanesF32NEON, trig32(cosF32NEON, cos64)),
 		sincos:       sincos32LanesWith(sincosLanesF32NEON, sincos32With(sincosF32NEON)),

@@ -43,18 +43,26 @@ func trig32(asm func(dst, x []float32) int, f func(float64) float64) func(dst, x
 	}
 }
 
-// tan32With wraps a float32 tan kernel with the fallback for huge arguments. Unlike
-// sin and cos, tan has results beyond trigBound, so the left lanes are found from x:
-// in place, x is first copied chunk by chunk into a pooled buffer.
-func tan32With(asm func(dst, x []float32) int) func(dst, x []float32) {
-	fix := func(dst, x []float32) {
+// Some assembly kernels handle the common range of their argument and leave the rest
+// (special values, arguments where the generic algorithm switches to another formula)
+// to the generic scalar code: such a kernel writes something to those lanes and
+// returns nonzero, and its wrapper recomputes every lane whose argument satisfies the
+// kernel's "left" predicate. The predicate may include more lanes than the assembly
+// flags (they get the generic answer, within the same bounds), never fewer.
+
+// withFallback wraps a kernel that leaves the lanes with left(x) to f, the generic
+// float64 function (rounded once to T for float32, as the generic level does). In
+// place (dst is x), x is first copied chunk by chunk into a pooled buffer so that the
+// left lanes can still be found from x.
+func withFallback[T Float](asm func(dst, x []T) int, left func(float64) bool, f func(float64) float64) func(dst, x []T) {
+	fix := func(dst, x []T) {
 		for i, v := range x {
-			if math.Abs(float64(v)) > trigBound {
-				dst[i] = float32(tan64(float64(v)))
+			if left(float64(v)) {
+				dst[i] = T(f(float64(v)))
 			}
 		}
 	}
-	return func(dst, x []float32) {
+	return func(dst, x []T) {
 		if len(x) == 0 {
 			return
 		}
@@ -64,7 +72,7 @@ func tan32With(asm func(dst, x []float32) int) func(dst, x []float32) {
 			}
 			return
 		}
-		tmp := getScratch[float32]()
+		tmp := getScratch[T]()
 		for i := 0; i < len(x); i += scratchLen {
 			j := min(i+scratchLen, len(x))
 			xs := tmp.v[:j-i]
@@ -76,6 +84,10 @@ func tan32With(asm func(dst, x []float32) int) func(dst, x []float32) {
 		putScratch(tmp)
 	}
 }
+
+// beyondTrigBound is the left predicate of the tan kernels: the lanes the Cody-Waite
+// reduction does not cover, and infinities.
+func beyondTrigBound(x float64) bool { return math.Abs(x) > trigBound }
 
 // sincos64With wraps a float64 sincos kernel with the fallback for huge arguments
 // (the assembly writes x to both outputs of such lanes).
