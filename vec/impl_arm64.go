@@ -19,7 +19,7 @@ package vec
 // once (float32 log2, log10 and tan use a scaled log and sin/cos quotient instead),
 // except exp, sin, cos and sincos, which compute in float32 lanes with the amd64
 // levels' float32 algorithms (sin, cos and sincos hand |x| > 256 to the widening
-// kernels). Kernels wrapped in withFallback (fallback_arm64.go) leave some lanes to
+// kernels). Kernels wrapped in withFallback (trig_fallback.go) leave some lanes to
 // the generic code: special values, and the arguments where the generic algorithm
 // switches to a series or another formula. The dual kernels are built from these by
 // register.

@@ -64,8 +64,8 @@ func generate() *file {
 	for _, s := range []stream{logF64("log2", 1/math.Ln2), logF64("log10", 1/math.Ln10), tanF32()} {
 		genStream(f, f32, s)
 	}
-	// Kernels that leave some lanes to the generic code (the Go wrappers in
-	// vec/fallback_arm64.go).
+	// Kernels that leave some lanes to the generic code (withFallback in
+	// vec/trig_fallback.go, with the predicates of vec/fallback_arm64.go).
 	for _, s := range []stream{expm1F64(), log1pF64(), sinhF64(), coshF64(), cbrtF64(), asinhF64(), acoshF64(), atanhF64(), atan2F64(), hypotF64(), powF64(), erfF64()} {
 		genStream(f, f64, s)
 		genStream(f, f32, s)
@@ -117,7 +117,7 @@ Float32 transcendental kernels widen to float64 (FCVTL), run the float64 algorit
 round once (FCVTN), like the generic level; this costs twice the float64 count per
 float32 vector. The exceptions compute in float32 lanes (4 per vector) with the amd64
 levels' float32 algorithms: expF32NEON, and sinLanesF32NEON, cosLanesF32NEON and
-sincosLanesF32NEON, which hand |x| > 256 to the widening sin, cos and sincos kernels. Some kernels leave lanes to their Go wrapper (vec/fallback_arm64.go),
+sincosLanesF32NEON, which hand |x| > 256 to the widening sin, cos and sincos kernels. Some kernels leave lanes to their Go wrapper (withFallback in vec/trig_fallback.go, predicates in vec/fallback_arm64.go),
 which recomputes them with the generic code after the call (not counted here): special
 values, and the arguments where the generic algorithm switches to a series, another
 formula or a piecewise polynomial (second table). Dual kernels are built from these
