@@ -110,18 +110,16 @@ func streamable[T Float](dst Dual[T], align uintptr) bool {
 // streaming variants) has the same kernel, it runs instead for a dst that is
 // streamable with the level's vector size align.
 func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
-	pick := func(dst Dual[T], plain, stream unaryAsm[T]) unaryAsm[T] {
-		if stream != nil && streamable(dst, align) {
-			return stream
-		}
-		return plain
-	}
 	unary := func(dst *func(dst, x Dual[T]), asm, asmNT unaryAsm[T], fix func(dst Dual[T])) {
 		if asm == nil {
 			return
 		}
 		*dst = func(dst, x Dual[T]) {
-			if pick(dst, asm, asmNT)(dst.V, x.V, dst.D, x.D) != 0 {
+			run := asm
+			if asmNT != nil && streamable(dst, align) {
+				run = asmNT
+			}
+			if run(dst.V, x.V, dst.D, x.D) != 0 {
 				fix(dst)
 			}
 		}
@@ -203,12 +201,4 @@ func fixTrig[T Float](s, c Dual[T]) {
 			}
 		}
 	}
-}
-
-// scaleNaNSafe returns d*tan, or 0 when tan is 0, as the tangent kernels.
-func scaleNaNSafe[T Float](d, tan T) T {
-	if tan == 0 {
-		return 0
-	}
-	return d * tan
 }

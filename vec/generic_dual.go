@@ -64,16 +64,20 @@ func dualKernels[T Float](t *floatKernels[T]) *floatKernels[T] {
 	}
 }
 
-// scaleTangentGeneric sets dst[i] = d[i]*tan[i], keeping a zero tangent zero even
-// where d[i] is infinite or NaN.
+// scaleNaNSafe returns d*tan, or +0 when tan is 0: a zero tangent stays zero even
+// where the local derivative d is infinite or NaN.
+func scaleNaNSafe[T Float](d, tan T) T {
+	if tan == 0 {
+		return 0
+	}
+	return d * tan
+}
+
+// scaleTangentGeneric sets dst[i] = d[i]*tan[i], NaN-safe.
 func scaleTangentGeneric[T Float](dst, d, tan []T) {
 	d, tan = d[:len(dst)], tan[:len(dst)]
 	for i := range dst {
-		if tan[i] == 0 {
-			dst[i] = 0
-		} else {
-			dst[i] = d[i] * tan[i]
-		}
+		dst[i] = scaleNaNSafe(d[i], tan[i])
 	}
 }
 
@@ -82,14 +86,7 @@ func scaleTangentGeneric[T Float](dst, d, tan []T) {
 func combineTangentsGeneric[T Float](dst, da, ta, db, tb []T) {
 	da, ta, db, tb = da[:len(dst)], ta[:len(dst)], db[:len(dst)], tb[:len(dst)]
 	for i := range dst {
-		var x, y T
-		if ta[i] != 0 {
-			x = da[i] * ta[i]
-		}
-		if tb[i] != 0 {
-			y = db[i] * tb[i]
-		}
-		dst[i] = x + y
+		dst[i] = scaleNaNSafe(da[i], ta[i]) + scaleNaNSafe(db[i], tb[i])
 	}
 }
 
@@ -162,11 +159,7 @@ func dualScale[T Float](t *floatKernels[T], dst, x Dual[T], c T) {
 		}
 		col, tan := dst.D[k], x.D[k][:len(dst.D[k])]
 		for i := range col {
-			if tan[i] == 0 {
-				col[i] = 0
-			} else {
-				col[i] = c * tan[i]
-			}
+			col[i] = scaleNaNSafe(c, tan[i])
 		}
 	}
 }

@@ -13,11 +13,9 @@ type ftype struct {
 	name, gotype string // "F64", "float64"
 	elem         int    // bytes per element
 
-	// Arithmetic, logic and comparison; the AVX-512 blend, the AVX2 blend.
+	// Arithmetic, logic and comparison.
 	add, sub, mul, div, vmin, vmax, sqrt func(...Op)
 	and, or, xor, fmadd213, cmp          func(...Op)
-	blendm                               func(...Op)
-	blendv                               func(a, b, c, d Op)
 
 	// AVX-512 forms reading one lane of a constant.
 	xorBcast, broadcast func(...Op)
@@ -30,12 +28,12 @@ var (
 	f64 = &ftype{name: "F64", gotype: "float64", elem: 8,
 		add: VADDPD, sub: VSUBPD, mul: VMULPD, div: VDIVPD, vmin: VMINPD, vmax: VMAXPD, sqrt: VSQRTPD,
 		and: VANDPD, or: VORPD, xor: VXORPD, fmadd213: VFMADD213PD, cmp: VCMPPD,
-		blendm: VBLENDMPD, blendv: VBLENDVPD, xorBcast: VXORPD_BCST, broadcast: VBROADCASTSD,
+		xorBcast: VXORPD_BCST, broadcast: VBROADCASTSD,
 	}
 	f32 = &ftype{name: "F32", gotype: "float32", elem: 4,
 		add: VADDPS, sub: VSUBPS, mul: VMULPS, div: VDIVPS, vmin: VMINPS, vmax: VMAXPS, sqrt: VSQRTPS,
 		and: VANDPS, or: VORPS, xor: VXORPS, fmadd213: VFMADD213PS, cmp: VCMPPS,
-		blendm: VBLENDMPS, blendv: VBLENDVPS, xorBcast: VXORPS_BCST, broadcast: VBROADCASTSS,
+		xorBcast: VXORPS_BCST, broadcast: VBROADCASTSS,
 	}
 )
 
@@ -61,11 +59,24 @@ func (t *ftype) constOf(v float64) Mem {
 
 // blend returns m ? ifTrue : ifFalse lane by lane, m computed by t.cmp.
 func (t *ftype) blend(l *level, m mask, ifFalse, ifTrue Op) VecVirtual {
+	if t.elem == 8 {
+		return l.blendPD(m, ifFalse, ifTrue)
+	}
+	return l.blendPS(m, ifFalse, ifTrue)
+}
+
+// neg returns -x (a sign flip, exact).
+func (t *ftype) neg(l *level, x VecVirtual) VecVirtual {
+	return l.bop(t.xor, t.xorBcast, x, t.signBit)
+}
+
+// abs returns |x|: the and-not of the sign bit.
+func (t *ftype) abs(l *level, x VecVirtual) VecVirtual {
 	d := l.vec()
-	if l.wide {
-		t.blendm(ifTrue, ifFalse, m.k, d)
+	if t.elem == 8 {
+		VANDNPD(x, t.ldConst(l, t.signBit), d)
 	} else {
-		t.blendv(m.v, ifTrue, ifFalse, d)
+		VANDNPS(x, t.ldConst(l, t.signBit), d)
 	}
 	return d
 }
@@ -145,19 +156,8 @@ func genArith(l *level) {
 		}
 		minmax("min", t.vmin, t.or, math.Inf(-1))
 		minmax("max", t.vmax, t.and, math.Inf(1))
-		unary(l, t, "neg", func(x VecVirtual) VecVirtual {
-			return l.bop(t.xor, t.xorBcast, x, t.signBit)
-		})
-		unary(l, t, "abs", func(x VecVirtual) VecVirtual {
-			d := l.vec()
-			// and-not: d = ^signBit & x
-			if t.elem == 8 {
-				VANDNPD(x, t.ldConst(l, t.signBit), d)
-			} else {
-				VANDNPS(x, t.ldConst(l, t.signBit), d)
-			}
-			return d
-		})
+		unary(l, t, "neg", func(x VecVirtual) VecVirtual { return t.neg(l, x) })
+		unary(l, t, "abs", func(x VecVirtual) VecVirtual { return t.abs(l, x) })
 		unary(l, t, "sqrt", func(x VecVirtual) VecVirtual {
 			d := l.vec()
 			t.sqrt(x, d)

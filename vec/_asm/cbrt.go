@@ -38,7 +38,7 @@ func keepSpecials(l *level, x, ax, res VecVirtual) VecVirtual {
 
 // cbrtBody computes the cube root of every float64 lane of x.
 func cbrtBody(l *level, x VecVirtual) VecVirtual {
-	ax := absPD(l, x)
+	ax := f64.abs(l, x)
 	var m, e VecVirtual
 	if l.wide {
 		m, e = l.vec(), l.vec()
@@ -46,8 +46,8 @@ func cbrtBody(l *level, x VecVirtual) VecVirtual {
 		VGETEXPPD(ax, e)
 	} else {
 		tiny := l.cmpPD(cmpLT, ax, c64(0x1p-1022))
-		xs := l.pick(tiny, ax, l.mul(ax, c64(0x1p54)))
-		bias := l.pick(tiny, l.ld(c64(-1023)), c64(-1023-54))
+		xs := l.blendPD(tiny, ax, l.mul(ax, c64(0x1p54)))
+		bias := l.blendPD(tiny, l.ld(c64(-1023)), c64(-1023-54))
 		eb := l.vec()
 		VPSRLQ(U8(52), xs, eb)
 		VPOR(cbits(math.Float64bits(0x1p52)), eb, eb)

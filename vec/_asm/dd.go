@@ -1,7 +1,6 @@
 package main
 
 import (
-	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
 )
@@ -50,12 +49,8 @@ func (l *level) mulDDc(a dd, chi, clo float64) dd {
 	return l.fastTwoSum(p.hi, l.add(p.lo, lo))
 }
 
-// neg returns -a (sign flip, exact).
-func (l *level) neg(a VecVirtual) VecVirtual {
-	d := l.vec()
-	l.vop(VXORPD, VXORPD_BCST, cbits(1<<63), a, d)
-	return d
-}
+// neg returns -a for float64 lanes (sign flip, exact).
+func (l *level) neg(a VecVirtual) VecVirtual { return f64.neg(l, a) }
 
 // sum returns the double-double a rounded to one double.
 func (l *level) sum(a dd) VecVirtual { return l.add(a.hi, a.lo) }

@@ -97,7 +97,7 @@ func erfLookup(l *level, base Register, ix erfIndex, k int) VecVirtual {
 
 // erfBody computes erf of every float64 lane of x.
 func erfBody(l *level, x VecVirtual) VecVirtual {
-	ax := absPD(l, x)
+	ax := f64.abs(l, x)
 	VMINPD(ax, l.ld(c64(6)), ax)                                           // second source ax: NaN passes
 	small := l.fma(ax, l.horner(l.mul(ax, ax), fitPoly("erfPoly")...), ax) // ax + ax*F(ax^2)
 	tab, deg := erfTable()
@@ -123,7 +123,7 @@ func erfBody(l *level, x VecVirtual) VecVirtual {
 	c0 := erfLookup(l, base, ix, 0)
 	h := l.fastTwoSum(l.ld(c64(1)), l.neg(c0)) // 1 - c0 exactly
 	erfc := l.add(h.hi, l.sub(h.lo, tail))
-	res := l.pick(l.cmpPD(cmpLE, ax, c64(1)), erfc, l.add(c0, tail)) // pieces up to 1 are erf
-	res = l.pick(l.cmpPD(cmpLE, ax, c64(0.5)), res, small)
+	res := l.blendPD(l.cmpPD(cmpLE, ax, c64(1)), erfc, l.add(c0, tail)) // pieces up to 1 are erf
+	res = l.blendPD(l.cmpPD(cmpLE, ax, c64(0.5)), res, small)
 	return orSign(l, res, x)
 }

@@ -221,11 +221,6 @@ func combined(l *level, t *ftype, da, db VecVirtual) func([]VecVirtual) []VecVir
 	}
 }
 
-// negate returns -v (exact).
-func negate(l *level, t *ftype, v VecVirtual) VecVirtual {
-	return l.bop(t.xor, t.xorBcast, v, t.signBit)
-}
-
 // recipOf returns 1/v, as the recip kernel.
 func recipOf(l *level, t *ftype, v VecVirtual) VecVirtual {
 	return op3(l, t.div, v, t.ldConst(l, t.one))
@@ -276,22 +271,22 @@ func genFused(l *level) {
 	}
 	trigK("dualSin", []string{"dv"}, func(x VecVirtual) ([]VecVirtual, tangentFunc) {
 		r, one := trig(x)
-		v := blendOver(l, r.big, r.sin, x)
-		d := blendOver(l, r.big, r.cos, one)
+		v := l.blendPD(r.big, r.sin, x)
+		d := l.blendPD(r.big, r.cos, one)
 		return []VecVirtual{v}, scaled(l, f64, d)
 	})
 	trigK("dualCos", []string{"dv"}, func(x VecVirtual) ([]VecVirtual, tangentFunc) {
 		r, one := trig(x)
-		v := blendOver(l, r.big, r.cos, x)
-		d := blendOver(l, r.big, negate(l, f64, r.sin), one)
+		v := l.blendPD(r.big, r.cos, x)
+		d := l.blendPD(r.big, f64.neg(l, r.sin), one)
 		return []VecVirtual{v}, scaled(l, f64, d)
 	})
 	trigK("dualSincos", []string{"sv", "cv"}, func(x VecVirtual) ([]VecVirtual, tangentFunc) {
 		r, one := trig(x)
-		s := blendOver(l, r.big, r.sin, x)
-		c := blendOver(l, r.big, r.cos, x)
-		ds := blendOver(l, r.big, r.cos, one)
-		dc := blendOver(l, r.big, negate(l, f64, r.sin), one)
+		s := l.blendPD(r.big, r.sin, x)
+		c := l.blendPD(r.big, r.cos, x)
+		ds := l.blendPD(r.big, r.cos, one)
+		dc := l.blendPD(r.big, f64.neg(l, r.sin), one)
 		return []VecVirtual{s, c}, func(t []VecVirtual) []VecVirtual {
 			return []VecVirtual{maskedMul(l, f64, ds, t[0]), maskedMul(l, f64, dc, t[0])}
 		}
@@ -343,7 +338,7 @@ func genFused(l *level) {
 	unaryK(f64, "dualAsin", asinAcos(false))
 	unaryK(f64, "dualAcos", asinAcos(true))
 	unaryK(f64, "dualErf", func(x VecVirtual) (v, d VecVirtual) {
-		e := expBody(l, negate(l, f64, l.mul(x, x)))
+		e := expBody(l, f64.neg(l, l.mul(x, x)))
 		return erfBody(l, x), l.mul(e, c64(2/math.SqrtPi))
 	})
 	unaryK(f64, "dualCbrt", func(x VecVirtual) (v, d VecVirtual) {
@@ -361,7 +356,7 @@ func genFused(l *level) {
 		})
 		unaryK(t, "dualRecip", func(x VecVirtual) (v, d VecVirtual) {
 			v = recipOf(l, t, x)
-			return v, negate(l, t, op3(l, t.mul, v, v))
+			return v, t.neg(l, op3(l, t.mul, v, v))
 		})
 		binaryK(t, "dualMul", func(a, b VecVirtual) ([]VecVirtual, tangentFunc) {
 			return []VecVirtual{op3(l, t.mul, b, a)}, combined(l, t, b, a)
@@ -374,7 +369,7 @@ func genFused(l *level) {
 			} else { // float32 division is cheap enough to do twice
 				q = op3(l, t.div, b, a)
 			}
-			db := negate(l, t, op3(l, t.mul, da, q))
+			db := t.neg(l, op3(l, t.mul, da, q))
 			return []VecVirtual{q}, combined(l, t, da, db)
 		})
 	}

@@ -73,30 +73,23 @@ func sinhCoshBig(l *level, ax VecVirtual, cosh bool) VecVirtual {
 	return scale2n(l, l.add(s.hi, lo), n1, t1)
 }
 
-// absPD returns |x|.
-func absPD(l *level, x VecVirtual) VecVirtual {
-	a := l.vec()
-	VANDNPD(x, l.ld(cbits(1<<63)), a)
-	return a
-}
-
 // sinhBody computes sinh of every float64 lane of x.
 func sinhBody(l *level, x VecVirtual) VecVirtual {
-	ax := absPD(l, x)
+	ax := f64.abs(l, x)
 	big := sinhCoshBig(l, ax, false)
 	small := oddPoly(l, ax, fitPoly("sinhPoly"))
-	res := l.pick(l.cmpPD(cmpLE, ax, c64(1)), big, small)
+	res := l.blendPD(l.cmpPD(cmpLE, ax, c64(1)), big, small)
 	return orSign(l, res, x)
 }
 
 // coshBody computes cosh of every float64 lane of x.
 func coshBody(l *level, x VecVirtual) VecVirtual {
-	return sinhCoshBig(l, absPD(l, x), true)
+	return sinhCoshBig(l, f64.abs(l, x), true)
 }
 
 // tanhBody computes tanh of every float64 lane of x.
 func tanhBody(l *level, x VecVirtual) VecVirtual {
-	ax := absPD(l, x)
+	ax := f64.abs(l, x)
 	a := l.vec()
 	VMINPD(ax, l.ld(c64(22)), a) // second source ax: NaN passes
 	red, m := expDD(l, l.add(a, a))
@@ -111,6 +104,6 @@ func tanhBody(l *level, x VecVirtual) VecVirtual {
 	h := l.fastTwoSum(l.ld(c64(1)), l.neg(qh))
 	big := l.add(h.hi, l.sub(h.lo, ql))
 	small := oddPoly(l, ax, fitPoly("tanhPoly"))
-	res := l.pick(l.cmpPD(cmpLE, ax, c64(0.625)), big, small)
+	res := l.blendPD(l.cmpPD(cmpLE, ax, c64(0.625)), big, small)
 	return orSign(l, res, x)
 }

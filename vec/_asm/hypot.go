@@ -18,14 +18,14 @@ import (
 
 // hypotBody computes hypot(x, y) of every pair of float64 lanes.
 func hypotBody(l *level, x, y VecVirtual) VecVirtual {
-	ax, ay := absPD(l, x), absPD(l, y)
+	ax, ay := f64.abs(l, x), f64.abs(l, y)
 	p, q := l.vec(), l.vec()
 	VMAXPD(ax, ay, p)
 	VMINPD(ax, ay, q)
 	tiny := l.cmpPD(cmpLT, p, c64(0x1p-1000))
-	p = l.pick(tiny, p, l.mul(p, c64(0x1p60)))
-	q = l.pick(tiny, q, l.mul(q, c64(0x1p60)))
-	bias := l.pick(tiny, l.ld(c64(0)), c64(-60))
+	p = l.blendPD(tiny, p, l.mul(p, c64(0x1p60)))
+	q = l.blendPD(tiny, q, l.mul(q, c64(0x1p60)))
+	bias := l.blendPD(tiny, l.ld(c64(0)), c64(-60))
 	var e VecVirtual
 	if l.wide {
 		e = l.vec()
@@ -47,7 +47,7 @@ func hypotBody(l *level, x, y VecVirtual) VecVirtual {
 	e = l.add(e, bias)
 	res := scale2n(l, l.add(r.hi, r.lo), e, l.add(e, c64(magicRound)))
 	res = l.pickC(l.cmpPD(cmpEQ, p, c64(0)), res, 0)
-	res = l.pick(l.cmpPD(cmpUNORD, x, y), res, l.add(x, y))
+	res = l.blendPD(l.cmpPD(cmpUNORD, x, y), res, l.add(x, y))
 	inf := l.maskOr(l.cmpPD(cmpEQ, ax, c64(math.Inf(1))), l.cmpPD(cmpEQ, ay, c64(math.Inf(1))))
 	return l.pickC(inf, res, math.Inf(1))
 }

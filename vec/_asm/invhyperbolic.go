@@ -45,14 +45,14 @@ func sqrtDD(l *level, h, lo VecVirtual) dd {
 
 // asinhBody computes asinh of every float64 lane of x.
 func asinhBody(l *level, x VecVirtual) VecVirtual {
-	ax := absPD(l, x)
+	ax := f64.abs(l, x)
 	p := l.twoProd(ax, ax)
 	s := l.twoSum(l.ld(c64(1)), p.hi)
 	r := sqrtDD(l, s.hi, l.add(s.lo, p.lo))
 	u := l.twoSum(ax, r.hi)
 	res := logOfDD(l, u.hi, l.add(u.lo, r.lo))
-	res = l.pick(l.cmpPD(cmpGT, ax, c64(0x1p28)), res, logTwice(l, ax))
-	res = l.pick(l.cmpPD(cmpLT, ax, c64(0x1p-26)), res, ax) // x - x^3/6 rounds to x
+	res = l.blendPD(l.cmpPD(cmpGT, ax, c64(0x1p28)), res, logTwice(l, ax))
+	res = l.blendPD(l.cmpPD(cmpLT, ax, c64(0x1p-26)), res, ax) // x - x^3/6 rounds to x
 	return orSign(l, keepSpecials(l, x, ax, res), x)
 }
 
@@ -63,16 +63,16 @@ func acoshBody(l *level, x VecVirtual) VecVirtual {
 	r := sqrtDD(l, s.hi, s.lo)
 	u := l.twoSum(x, r.hi)
 	res := logOfDD(l, u.hi, l.add(u.lo, r.lo))
-	res = l.pick(l.cmpPD(cmpGT, x, c64(0x1p28)), res, logTwice(l, x))
+	res = l.blendPD(l.cmpPD(cmpGT, x, c64(0x1p28)), res, logTwice(l, x))
 	res = l.pickC(l.cmpPD(cmpEQ, x, c64(math.Inf(1))), res, math.Inf(1))
 	res = l.pickC(l.cmpPD(cmpEQ, x, c64(1)), res, 0)
 	res = l.pickC(l.cmpPD(cmpLT, x, c64(1)), res, math.NaN())
-	return l.pick(l.cmpPD(cmpUNORD, x, x), res, x)
+	return l.blendPD(l.cmpPD(cmpUNORD, x, x), res, x)
 }
 
 // atanhBody computes atanh of every float64 lane of x.
 func atanhBody(l *level, x VecVirtual) VecVirtual {
-	ax := absPD(l, x)
+	ax := f64.abs(l, x)
 	n := l.twoSum(l.ld(c64(1)), ax)
 	d := l.twoSum(l.ld(c64(1)), l.neg(ax))
 	rcp := l.div(l.ld(c64(1)), d.hi)
@@ -82,9 +82,9 @@ func atanhBody(l *level, x VecVirtual) VecVirtual {
 	rem = l.add(rem, n.lo)
 	l.fnmadd231(q, d.lo, rem)
 	res := l.mul(logOfDD(l, q, l.mul(rem, rcp)), c64(0.5))
-	res = l.pick(l.cmpPD(cmpLT, ax, c64(0x1p-27)), res, ax) // x + x^3/3 rounds to x
+	res = l.blendPD(l.cmpPD(cmpLT, ax, c64(0x1p-27)), res, ax) // x + x^3/3 rounds to x
 	res = l.pickC(l.cmpPD(cmpEQ, ax, c64(1)), res, math.Inf(1))
 	res = l.pickC(l.cmpPD(cmpGT, ax, c64(1)), res, math.NaN())
-	res = l.pick(l.cmpPD(cmpUNORD, x, x), res, x)
+	res = l.blendPD(l.cmpPD(cmpUNORD, x, x), res, x)
 	return orSign(l, res, x)
 }

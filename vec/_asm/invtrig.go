@@ -4,7 +4,6 @@ import (
 	"math"
 
 	. "github.com/mmcloughlin/avo/build"
-	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
 )
 
@@ -38,27 +37,7 @@ var (
 )
 
 // pickC returns m ? c : v for a float64 constant c.
-func (l *level) pickC(m mask, v VecVirtual, c float64) VecVirtual {
-	if l.wide {
-		return l.pick(m, v, c64(c))
-	}
-	d := l.vec()
-	VBLENDVPD(m.v, c64(c), v, d)
-	return d
-}
-
-// pick returns m ? ifTrue : ifFalse (ifTrue may be a constant). Unlike blendPD it
-// starts the AVX-512 result as a copy of ifFalse: avo counts the destination of a
-// merge-masked instruction as read, so a fresh one would be live from the function
-// entry and crowd the register allocation.
-func (l *level) pick(m mask, ifFalse VecVirtual, ifTrue Op) VecVirtual {
-	if !l.wide {
-		return l.blendPD(m, ifFalse, ifTrue)
-	}
-	d := l.copyv(ifFalse)
-	l.vop(VBLENDMPD, VBLENDMPD_BCST, ifTrue, d, m.k, d)
-	return d
-}
+func (l *level) pickC(m mask, v VecVirtual, c float64) VecVirtual { return l.blendPD(m, v, c64(c)) }
 
 // selectC returns, in each lane, the constant vals[i] where i is the number of
 // breakpoints (increasing) that th exceeds. Each mask is compared right before its
@@ -110,7 +89,7 @@ func atanDD(l *level, th, tl VecVirtual) dd {
 
 // atanBody computes atan of every float64 lane of x.
 func atanBody(l *level, x VecVirtual) VecVirtual {
-	ax := absPD(l, x)
+	ax := f64.abs(l, x)
 	VMINPD(ax, l.ld(c64(0x1p900)), ax) // second source ax: NaN passes
 	return orSign(l, l.sum(atanDD(l, ax, nil)), x)
 }
@@ -126,12 +105,12 @@ func (l *level) constDD(hi, lo float64) dd { return dd{l.ld(c64(hi)), l.ld(c64(l
 
 // blendDD returns m ? ifTrue : ifFalse for double-doubles.
 func (l *level) blendDD(m mask, ifFalse, ifTrue dd) dd {
-	return dd{l.pick(m, ifFalse.hi, ifTrue.hi), l.pick(m, ifFalse.lo, ifTrue.lo)}
+	return dd{l.blendPD(m, ifFalse.hi, ifTrue.hi), l.blendPD(m, ifFalse.lo, ifTrue.lo)}
 }
 
 // atan2Body computes atan2(y, x) of every pair of float64 lanes.
 func atan2Body(l *level, y, x VecVirtual) VecVirtual {
-	ax, ay := absPD(l, x), absPD(l, y)
+	ax, ay := f64.abs(l, x), f64.abs(l, y)
 	// Infinities: both infinite act as (1, 1), one infinite as 1 against 0.
 	inf := c64(math.Inf(1))
 	xinf, yinf := l.cmpPD(cmpEQ, ax, inf), l.cmpPD(cmpEQ, ay, inf)
@@ -152,8 +131,8 @@ func atan2Body(l *level, y, x VecVirtual) VecVirtual {
 	VMAXPD(ax, ay, hi)
 	VMINPD(ax, ay, lo)
 	tiny := l.cmpPD(cmpLT, hi, c64(0x1p-900))
-	hi = l.pick(tiny, hi, l.mul(hi, c64(0x1p1000)))
-	lo = l.pick(tiny, lo, l.mul(lo, c64(0x1p1000)))
+	hi = l.blendPD(tiny, hi, l.mul(hi, c64(0x1p1000)))
+	lo = l.blendPD(tiny, lo, l.mul(lo, c64(0x1p1000)))
 	VMAXPD(l.ld(c64(0x1p-1000)), hi, hi) // both zero: q = 0/2^-1000 = 0
 	// q + ql = lo/hi: q correctly rounded (also when it is subnormal), ql from the
 	// remainder, exact except when it underflows, where it no longer matters.
@@ -169,7 +148,7 @@ func atan2Body(l *level, y, x VecVirtual) VecVirtual {
 	d = l.blendDD(xneg, d, l.subDD(l.constDD(pi[0], pi[1]), d))
 	res := orSign(l, l.sum(d), y)
 	nan := l.cmpPD(cmpUNORD, x, y)
-	return l.pick(nan, res, l.add(x, y))
+	return l.blendPD(nan, res, l.add(x, y))
 }
 
 // signMask returns a mask of the lanes of x with the sign bit set (-0 included).
@@ -184,7 +163,7 @@ func signMask(l *level, x VecVirtual) mask {
 
 // asinAcosBody computes asin (acos false) or acos (acos true) of every float64 lane.
 func asinAcosBody(l *level, x VecVirtual, acos bool) VecVirtual {
-	ax := absPD(l, x)
+	ax := f64.abs(l, x)
 	small := l.cmpPD(cmpLE, ax, c64(0.5))
 	// Big branch: z = (1-|x|)/2 exact, s = sqrt(z) + sl.
 	zb := l.mul(l.sub(l.ld(c64(1)), ax), c64(0.5))
@@ -196,9 +175,9 @@ func asinAcosBody(l *level, x VecVirtual, acos bool) VecVirtual {
 	VMAXPD(l.ld(c64(0x1p-1000)), den, den) // |x| = 1: 0/tiny, not 0/0
 	sl = l.div(sl, den)
 	// One evaluation: the point v + vl and z of each lane's branch.
-	z := l.pick(small, zb, l.mul(ax, ax))
-	v := l.pick(small, sh, ax)
-	vl := l.pick(small, sl, l.ld(c64(0)))
+	z := l.blendPD(small, zb, l.mul(ax, ax))
+	v := l.blendPD(small, sh, ax)
+	vl := l.blendPD(small, sl, l.ld(c64(0)))
 	tail := l.fma(l.mul(v, z), l.horner(z, fitPoly("asinPoly")...), vl)
 	h := l.fastTwoSum(v, tail) // asin of the point, for the lane's branch
 	pio2, pi := fitCoeffs("pio2DD"), fitCoeffs("piDD")
@@ -206,7 +185,7 @@ func asinAcosBody(l *level, x VecVirtual, acos bool) VecVirtual {
 		// small: h; big: pi/2 - 2h
 		two := l.mul(h.hi, c64(2))
 		big := l.subDD(l.constDD(pio2[0], pio2[1]), dd{two, l.mul(h.lo, c64(2))})
-		res := l.pick(small, l.sum(big), l.sum(h))
+		res := l.blendPD(small, l.sum(big), l.sum(h))
 		return orSign(l, res, x)
 	}
 	// small: pi/2 - sign(x) h; big: 2h (x > 0) or pi - 2h (x < 0).
@@ -219,6 +198,6 @@ func asinAcosBody(l *level, x VecVirtual, acos bool) VecVirtual {
 	smallRes := l.sum(l.subDD(l.constDD(pio2[0], pio2[1]), hs))
 	h2 := dd{l.mul(h.hi, c64(2)), l.mul(h.lo, c64(2))}
 	negRes := l.sum(l.subDD(l.constDD(pi[0], pi[1]), h2))
-	bigRes := l.pick(xneg, l.sum(h2), negRes)
-	return l.pick(small, bigRes, smallRes)
+	bigRes := l.blendPD(xneg, l.sum(h2), negRes)
+	return l.blendPD(small, bigRes, smallRes)
 }

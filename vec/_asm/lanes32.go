@@ -75,11 +75,16 @@ func (l *level) cmpPS(pred int, a, b Op) mask {
 
 // blendPS returns m ? ifTrue : ifFalse for float32 lanes.
 func (l *level) blendPS(m mask, ifFalse, ifTrue Op) VecVirtual {
-	d := l.vec()
-	if l.wide {
-		VBLENDMPS(ifTrue, ifFalse, m.k, d)
-	} else {
+	if !l.wide {
+		d := l.vec()
 		VBLENDVPS(m.v, ifTrue, ifFalse, d)
+		return d
+	}
+	d := l.startAs(ifFalse) // see blendPD
+	if isConst(ifTrue) {
+		VBLENDMPS_BCST(ifTrue, d, m.k, d)
+	} else {
+		VBLENDMPS(ifTrue, d, m.k, d)
 	}
 	return d
 }

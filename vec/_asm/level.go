@@ -73,15 +73,27 @@ func (l *level) cmpPD(pred int, a, b Op) mask {
 	return mask{v: m}
 }
 
-// blendPD returns m ? ifTrue : ifFalse for float64 lanes.
+// blendPD returns m ? ifTrue : ifFalse for float64 lanes (ifTrue may be a constant).
+// On AVX-512 the result starts as a copy of ifFalse and the masked blend merges into
+// it: avo counts the destination of a merge-masked instruction as read, so a fresh
+// destination would be live from the function entry and crowd the register allocator.
 func (l *level) blendPD(m mask, ifFalse, ifTrue Op) VecVirtual {
-	d := l.vec()
-	if l.wide {
-		VBLENDMPD(ifTrue, ifFalse, m.k, d)
-	} else {
+	if !l.wide {
+		d := l.vec()
 		VBLENDVPD(m.v, ifTrue, ifFalse, d)
+		return d
 	}
+	d := l.startAs(ifFalse)
+	l.vop(VBLENDMPD, VBLENDMPD_BCST, ifTrue, d, m.k, d)
 	return d
+}
+
+// startAs returns a new register holding op (a register or a constant).
+func (l *level) startAs(op Op) VecVirtual {
+	if r, ok := op.(VecVirtual); ok {
+		return l.copyv(r)
+	}
+	return l.ld(op)
 }
 
 // mem is a pointer register walking a slice.

@@ -115,7 +115,7 @@ func powMagnitude(l *level, ax, y VecVirtual) VecVirtual {
 	ph := l.vec()
 	VMAXPD(p.hi, l.ld(c64(-760)), ph)
 	VMINPD(ph, l.ld(c64(760)), ph)
-	pl = l.pick(l.cmpPD(cmpNEQ, ph, p.hi), pl, c64(0))
+	pl = l.blendPD(l.cmpPD(cmpNEQ, ph, p.hi), pl, c64(0))
 	red := reduceLn2(l, ph)
 	r := l.twoSum(red.r, l.add(red.rlo, pl))
 	return scale2n(l, expReduced(l, r.hi, r.lo), red.n, red.t)
@@ -123,28 +123,28 @@ func powMagnitude(l *level, ax, y VecVirtual) VecVirtual {
 
 // powBody computes x^y of every pair of float64 lanes, with math.Pow's special values.
 func powBody(l *level, x, y VecVirtual) VecVirtual {
-	ax := absPD(l, x)
+	ax := f64.abs(l, x)
 	inf := math.Inf(1)
 	res := powMagnitude(l, ax, y)
 	// x = ±0 or ±Inf: +Inf when (x infinite) == (y > 0), else 0.
 	xInf := l.cmpPD(cmpEQ, ax, c64(inf))
 	edge := l.maskOr(l.cmpPD(cmpEQ, ax, c64(0)), xInf)
-	edgeVal := l.pick(l.maskXnor(xInf, l.cmpPD(cmpGT, y, c64(0))), l.ld(c64(0)), c64(inf))
-	res = l.pick(edge, res, edgeVal)
+	edgeVal := l.blendPD(l.maskXnor(xInf, l.cmpPD(cmpGT, y, c64(0))), l.ld(c64(0)), c64(inf))
+	res = l.blendPD(edge, res, edgeVal)
 	// Negative x (-0 and -Inf included) and odd integer y: negate.
 	neg := l.maskAnd(signMask(l, x), oddInt(l, y))
-	res = l.pick(neg, res, l.neg(res))
+	res = l.blendPD(neg, res, l.neg(res))
 	// Finite negative x and non-integer y: NaN.
 	bad := l.maskAnd(l.cmpPD(cmpLT, x, c64(0)), l.cmpPD(cmpNEQ, l.roundInt(y), y))
 	bad = l.maskAnd(bad, l.cmpPD(cmpLT, ax, c64(inf)))
 	res = l.pickC(bad, res, math.NaN())
 	// y = ±Inf: 1 for x = -1, else 0 when (|x| < 1) == (y = +Inf), else +Inf.
-	yInfVal := l.pick(l.maskXnor(l.cmpPD(cmpLT, ax, c64(1)), l.cmpPD(cmpEQ, y, c64(inf))), l.ld(c64(inf)), c64(0))
+	yInfVal := l.blendPD(l.maskXnor(l.cmpPD(cmpLT, ax, c64(1)), l.cmpPD(cmpEQ, y, c64(inf))), l.ld(c64(inf)), c64(0))
 	yInfVal = l.pickC(l.cmpPD(cmpEQ, x, c64(-1)), yInfVal, 1)
-	res = l.pick(l.cmpPD(cmpEQ, absPD(l, y), c64(inf)), res, yInfVal)
+	res = l.blendPD(l.cmpPD(cmpEQ, f64.abs(l, y), c64(inf)), res, yInfVal)
 	// NaN arguments, then y = 1, then y = 0 or x = 1.
-	res = l.pick(l.cmpPD(cmpUNORD, x, y), res, l.add(x, y))
-	res = l.pick(l.cmpPD(cmpEQ, y, c64(1)), res, x)
+	res = l.blendPD(l.cmpPD(cmpUNORD, x, y), res, l.add(x, y))
+	res = l.blendPD(l.cmpPD(cmpEQ, y, c64(1)), res, x)
 	one := l.maskOr(l.cmpPD(cmpEQ, y, c64(0)), l.cmpPD(cmpEQ, x, c64(1)))
 	return l.pickC(one, res, 1)
 }

@@ -108,20 +108,6 @@ func flipSign32(l *level, cr *constRegs, v, t, x VecVirtual) {
 	}
 }
 
-// blendOver32 is blendOver for float32 lanes.
-func blendOver32(l *level, m mask, ifFalse VecVirtual, ifTrue Op) VecVirtual {
-	if !l.wide {
-		return l.blendPS(m, ifFalse, ifTrue)
-	}
-	d := l.copy32(ifFalse)
-	if isConst(ifTrue) {
-		VBLENDMPS_BCST(ifTrue, d, m.k, d)
-	} else {
-		VBLENDMPS(ifTrue, d, m.k, d)
-	}
-	return d
-}
-
 // trig32OneBody computes sin (cos false) or cos (cos true) of every float32 lane of
 // x with one polynomial per lane, in the form of trigOneBody:
 //
@@ -134,7 +120,7 @@ func trig32OneBody(l *level, cr *constRegs, x VecVirtual, cos bool, flag Registe
 	}
 	v := reduce32(l, cr, x, magic)
 	cosLanes := oddLanes32(l, cr, v.t)
-	sel := func(cosVal Op, sinVal VecVirtual) VecVirtual { return blendOver32(l, cosLanes, sinVal, cosVal) }
+	sel := func(cosVal Op, sinVal VecVirtual) VecVirtual { return l.blendPS(cosLanes, sinVal, cosVal) }
 
 	z := l.mul32(v.hi, v.hi)
 	hz := l.mul32(z, cr.op(c32(0.5)))
@@ -196,9 +182,9 @@ func trig32BothBody(l *level, cr *constRegs, x VecVirtual, flag Register) (sin, 
 	}
 
 	odd := oddLanes32(l, cr, v.t)
-	sin = blendOver32(l, odd, s, c)
+	sin = l.blendPS(odd, s, c)
 	flipSign32(l, cr, sin, v.t, x)
-	cos = blendOver32(l, odd, c, s)
+	cos = l.blendPS(odd, c, s)
 	t1 := l.vec()
 	l.vop(VPADDD, VPADDD_BCST, cr.op(cbits32(1)), v.t, t1) // the quadrant of x + pi/2
 	flipSign32(l, cr, cos, t1, nil)
@@ -247,7 +233,7 @@ func trig32Wide(l *level, x VecVirtual, wantSin, wantCos bool) []VecVirtual {
 		var outs []VecVirtual
 		for _, s := range res {
 			if l.wide { // trig32Body blends x into the big lanes on AVX2 only
-				s = blendOver(l, r.big, s, xw)
+				s = l.blendPD(r.big, s, xw)
 			}
 			n := l.half()
 			if l.wide {

@@ -38,8 +38,8 @@ func tanBody(l *level, x VecVirtual) (res VecVirtual, big mask) {
 	cos := l.fastTwoSum(c, l.add(e, l.fms(z, r, l.mul(hi, lo))))
 
 	odd := oddLanes64(l, cr, v.qs)
-	num := dd{l.pick(odd, sin.hi, cos.hi), l.pick(odd, sin.lo, cos.lo)}
-	den := dd{l.pick(odd, cos.hi, sin.hi), l.pick(odd, cos.lo, sin.lo)}
+	num := dd{l.blendPD(odd, sin.hi, cos.hi), l.blendPD(odd, sin.lo, cos.lo)}
+	den := dd{l.blendPD(odd, cos.hi, sin.hi), l.blendPD(odd, cos.lo, sin.lo)}
 	rcp := l.div(l.ld(c64(1)), den.hi)
 	q := l.mul(num.hi, rcp) // two roundings: the remainder corrects them
 	rem := l.copyv(q)
@@ -54,7 +54,7 @@ func tanBody(l *level, x VecVirtual) (res VecVirtual, big mask) {
 	l.vop(VANDPD, VANDPD_BCST, cbits(1<<63), sg, sg)
 	VXORPD(sg, res, res)
 	big = l.cmpPD(cmpGT, v.a, c64(trigBound))
-	return l.pick(big, res, x), big
+	return l.blendPD(big, res, x), big
 }
 
 // genTan64 emits the float64 tan kernel; it returns a nonzero value if some lane was

@@ -220,14 +220,14 @@ func trigBodyWith(l *level, cr *constRegs, x VecVirtual, wantSin, wantCos bool) 
 	big := l.cmpPD(cmpGT, v.a, cr.op(c64(trigBound)))
 	res := trigResult{big: big}
 	if wantSin {
-		res.sin = blendOver(l, odd, s, c)
+		res.sin = l.blendPD(odd, s, c)
 		flipSign64(l, cr, res.sin, v.qs, x) // bit 1 of q, xor the sign of x
 		if blend {
 			res.sin = l.blendPD(big, res.sin, x)
 		}
 	}
 	if wantCos {
-		res.cos = blendOver(l, odd, c, s)
+		res.cos = l.blendPD(odd, c, s)
 		q1 := l.vec()
 		l.vop(VPADDQ, VPADDQ_BCST, cr.op(cbits(1)), v.qs, q1) // the quadrant of x + pi/2
 		flipSign64(l, cr, res.cos, q1, nil)
@@ -274,7 +274,7 @@ func trigOneBody(l *level, cr *constRegs, x VecVirtual, cos bool) (VecVirtual, m
 	v := reduce64(l, cr, x, magic)
 	hi, lo := v.hi, v.lo
 	cosLanes := oddLanes64(l, cr, v.qs) // lanes that evaluate cos(r)
-	sel := func(cosVal Op, sinVal VecVirtual) VecVirtual { return blendOver(l, cosLanes, sinVal, cosVal) }
+	sel := func(cosVal Op, sinVal VecVirtual) VecVirtual { return l.blendPD(cosLanes, sinVal, cosVal) }
 
 	z := l.mul(hi, hi)
 	hz := l.mul(z, cr.op(c64(0.5)))
@@ -406,23 +406,6 @@ func trigUnroll(l *level) int {
 		return 4
 	}
 	return 2
-}
-
-// blendOver returns m ? ifTrue : ifFalse (ifTrue may be a constant), like
-// level.blendPD but, on AVX-512, into a copy of ifFalse: avo's tables mark a masked
-// blend's destination as read, so a fresh destination register would count as live
-// around the whole loop and run the allocator out of registers.
-func blendOver(l *level, m mask, ifFalse VecVirtual, ifTrue Op) VecVirtual {
-	if !l.wide {
-		return l.blendPD(m, ifFalse, ifTrue)
-	}
-	d := l.copyv(ifFalse)
-	if isConst(ifTrue) {
-		VBLENDMPD_BCST(ifTrue, d, m.k, d)
-	} else {
-		VBLENDMPD(ifTrue, d, m.k, d)
-	}
-	return d
 }
 
 // constRegs holds constants loaded into registers once before a kernel's loop.
