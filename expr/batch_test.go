@@ -532,3 +532,44 @@ func TestVecFunctionsMatchDual(t *testing.T) {
 		}
 	})
 }
+
+// TestBatchWorkersShareBlocks runs batches of many blocks on several goroutines, which
+// then claim blocks as they go: every point must still come out as on one goroutine,
+// and a Backward sum over a broadcast input, whose workers keep fixed ranges, must
+// repeat bit for bit from run to run.
+func TestBatchWorkersShareBlocks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	p := mustCompile(t, "sin(x*y)/sin(x) + exp(-y^2)")
+	n := 40 * p.blockSize(2)
+	inputs := []Tensor{randomTensor(rng, []int{n}, 0.1, 3.1), randomTensor(rng, []int{n}, -4, 4)}
+	v1, d1, err := p.EvalBatch(inputs, BatchOptions{Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{2, 3, 7} {
+		vw, dw, err := p.EvalBatch(inputs, BatchOptions{Workers: w})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range v1[0].Data {
+			if vw[0].Data[i] != v1[0].Data[i] || dw[0][0].Data[i] != d1[0][0].Data[i] || dw[0][1].Data[i] != d1[0][1].Data[i] {
+				t.Fatalf("workers=%d: point %d gives (%v, %v, %v), one worker (%v, %v, %v)", w, i,
+					vw[0].Data[i], dw[0][0].Data[i], dw[0][1].Data[i], v1[0].Data[i], d1[0][0].Data[i], d1[0][1].Data[i])
+			}
+		}
+	}
+	bcast := []Tensor{inputs[0], randomTensor(rng, []int{1}, -1, 1)}
+	_, g1, err := p.Backward(bcast, BatchOptions{Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		_, g2, err := p.Backward(bcast, BatchOptions{Workers: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g2[1].Data[0] != g1[1].Data[0] {
+			t.Fatalf("y.grad with 3 workers: %v, then %v", g1[1].Data[0], g2[1].Data[0])
+		}
+	}
+}

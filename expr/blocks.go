@@ -3,6 +3,7 @@ package expr
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 )
 
 // blockBytes is the target size of one worker's registers for one block: small
@@ -283,9 +284,8 @@ func (b *batch) block(ws *workspace, start, m int) {
 	}
 }
 
-// run evaluates all points on the requested number of goroutines. Each worker takes
-// a contiguous range of blocks, so that sums in Backward are formed in the same order
-// on every run with the same number of workers.
+// run evaluates all points on the requested number of goroutines (see parallel for
+// how they share the blocks).
 func (b *batch) run(workers int) {
 	if b.n == 0 {
 		return
@@ -310,19 +310,49 @@ func (b *batch) run(workers int) {
 }
 
 // parallel runs blocks on several goroutines; it is separate from run so that the
-// single-goroutine path allocates nothing.
+// single-goroutine path allocates nothing. Without sums to reproduce, workers take
+// the next unclaimed block as they finish one, so a core slowed by other work on the
+// machine delays the batch by at most a block; sums of broadcast gradients need every
+// worker to own a fixed contiguous range instead.
 func (b *batch) parallel(workers, nblocks, bs int) {
 	shared := *b // only this copy escapes to the worker goroutines
 	spaces := make([]*workspace, workers)
+	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range spaces {
 		spaces[w] = shared.workspace()
-		wg.Go(func() { shared.blocks(spaces[w], w*nblocks/workers, (w+1)*nblocks/workers, bs) })
+		if shared.reduces() {
+			wg.Go(func() { shared.blocks(spaces[w], w*nblocks/workers, (w+1)*nblocks/workers, bs) })
+			continue
+		}
+		wg.Go(func() {
+			for {
+				blk := int(next.Add(1)) - 1
+				if blk >= nblocks {
+					return
+				}
+				shared.blocks(spaces[w], blk, blk+1, bs)
+			}
+		})
 	}
 	wg.Wait()
 	for _, ws := range spaces {
 		shared.finish(ws)
 	}
+}
+
+// reduces reports whether the batch sums over points: Backward with an input that
+// broadcasts, whose gradient adds up the partials of many points.
+func (b *batch) reduces() bool {
+	if b.grads == nil {
+		return false
+	}
+	for _, in := range b.wrt {
+		if b.inMap[in].kind != sameShape {
+			return true
+		}
+	}
+	return false
 }
 
 // workspace returns a pooled workspace prepared for this batch.
