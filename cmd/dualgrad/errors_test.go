@@ -83,6 +83,12 @@ func TestNonFiniteWarning(t *testing.T) {
 	if !strings.Contains(stdout, `"value": [1, "Inf"]`) || !strings.Contains(stderr, "element [1]") {
 		t.Errorf("stdout %q stderr %q: want Inf printed as a string and the warning to name element [1]", stdout, stderr)
 	}
+
+	// A non-finite input is named as the source, not blamed on a derivative.
+	_, stderr, status = runCLI(t, "x*y", "x=[1, inf]", "y=2")
+	if status != exitOK || !strings.Contains(stderr, "the input x at element [1] is Inf") {
+		t.Errorf("status %d, stderr %q: want the warning to name input x at element [1]", status, stderr)
+	}
 }
 
 // An unwritable --out is an I/O failure (status 1), and a failed run leaves

@@ -322,7 +322,9 @@ func nonFiniteWarnings(prog *expr.Program, r *result, inputs []value, full []int
 		at = " at element " + elementName(full, max(element, 0))
 	}
 	msg := "not finite: " + strings.Join(labels, ", ")
-	if op, ok := prog.NonFinite(x); ok {
+	if k := firstNonFinite(x); k >= 0 {
+		msg += "; the input " + prog.Vars()[k] + at + " is " + formatFloat(x[k])
+	} else if op, ok := prog.NonFinite(x); ok {
 		msg += "; the first NaN or infinity" + at + " comes from " + op
 	} else {
 		msg += "; every operation is finite" + at + " but a derivative is not (the function is not differentiable there)"
