@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dualgrad/dualgrad/vec"
 )
@@ -284,7 +285,7 @@ var kernelCases = []kernelCase{
 }
 
 // streamCases are the kernels BenchmarkKernelStream runs at memory-bound sizes.
-var streamCases = []string{"Add", "Mul", "FMA", "Sqrt", "Exp", "Log", "Sin", "DualMul", "DualSin"}
+var streamCases = []string{"Add", "Mul", "Div", "FMA", "Sqrt", "Recip", "Exp", "Log", "Sin", "DualMul", "DualSin"}
 
 // eachLevel runs body as a sub-benchmark per vec level this CPU has, restoring the
 // level in use afterwards.
@@ -315,6 +316,38 @@ func timeCall(b *testing.B, call func(), n int, bytes int64) {
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*float64(n)), "ns/elem")
 }
 
+// copyColumns holds a source and a destination column per column size in bytes, for
+// reportCopyShare.
+var copyColumns = map[int][2][]byte{}
+
+// reportCopyShare times b.N plain copies of one column of size bytes into another right
+// after a kernel's timed loop (outside the benchmark timer) and reports the kernel's
+// bandwidth as a percentage of the copy's, "%copy". Neighbours on a shared host move
+// the bandwidth by 10-20% from one second to the next; timing the copy next to each
+// kernel keeps that drift out of the ratio, which copy/<type> timed once per pass
+// does not.
+func reportCopyShare(b *testing.B, size int, kernelBytes int64) {
+	kernel := b.Elapsed()
+	b.StopTimer()
+	cols, ok := copyColumns[size]
+	if !ok {
+		cols = [2][]byte{make([]byte, size), make([]byte, size)}
+		for i := range cols[0] {
+			cols[0][i] = byte(i) // written, so the source is not the shared zero page
+		}
+		copy(cols[1], cols[0]) // fault in the destination
+		copyColumns[size] = cols
+	}
+	start := time.Now()
+	for range b.N {
+		copy(cols[1], cols[0])
+	}
+	copyTime := time.Since(start)
+	kernelRate := float64(kernelBytes) * float64(b.N) / kernel.Seconds()
+	copyRate := float64(2*size) * float64(b.N) / copyTime.Seconds()
+	b.ReportMetric(100*kernelRate/copyRate, "%copy")
+}
+
 // runKernel benchmarks one kernel at n elements for both float types and every level;
 // with traffic set it also reports the bytes the kernel reads and writes as MB/s.
 func runKernel(b *testing.B, kc kernelCase, n int, traffic bool) {
@@ -323,7 +356,12 @@ func runKernel(b *testing.B, kc kernelCase, n int, traffic bool) {
 		if traffic {
 			bytes = int64(columns) * int64(n) * int64(size)
 		}
-		eachLevel(b, func(b *testing.B) { timeCall(b, call, n, bytes) })
+		eachLevel(b, func(b *testing.B) {
+			timeCall(b, call, n, bytes)
+			if traffic {
+				reportCopyShare(b, n*size, bytes)
+			}
+		})
 	}
 	b.Run("f64", func(b *testing.B) {
 		call, columns := kc.f64(n)
@@ -346,7 +384,7 @@ func BenchmarkKernel(b *testing.B) {
 // BenchmarkKernelStream measures a few kernels at n = 1<<22, where memory bandwidth
 // rather than arithmetic can limit them, reporting ns/elem and the MB/s of the columns
 // each kernel reads and writes. copy (one column read, one written) shows the
-// bandwidth limit.
+// bandwidth limit; %copy is the kernel's MB/s over that of a copy timed right after it.
 func BenchmarkKernelStream(b *testing.B) {
 	b.Run("copy/f64", func(b *testing.B) {
 		src, dst := column[float64](streamN, wideDom), make([]float64, streamN)

@@ -158,11 +158,15 @@ func genArith(l *level) {
 		minmax("max", t.vmax, t.and, math.Inf(1))
 		unary(l, t, "neg", func(x VecVirtual) VecVirtual { return t.neg(l, x) })
 		unary(l, t, "abs", func(x VecVirtual) VecVirtual { return t.abs(l, x) })
-		unary(l, t, "sqrt", func(x VecVirtual) VecVirtual {
-			d := l.vec()
-			t.sqrt(x, d)
-			return d
-		})
+		if t == f64 {
+			genSqrtF64(l)
+		} else {
+			unary(l, t, "sqrt", func(x VecVirtual) VecVirtual {
+				d := l.vec()
+				t.sqrt(x, d)
+				return d
+			})
+		}
 		unary(l, t, "recip", func(x VecVirtual) VecVirtual {
 			return op3(l, t.div, x, t.ldConst(l, t.one))
 		})

@@ -21,6 +21,9 @@ type stream struct {
 	// not depend on the level's width beyond asking l (registers made in setup are
 	// read through l.sized).
 	streaming bool
+	// ntFullWidth keeps the full ZMM width in the AVX-512 streaming loop, for kernels
+	// whose arithmetic rather than memory limits them at streaming sizes.
+	ntFullWidth bool
 	// setup runs once before the loop (e.g. to broadcast scalar parameters).
 	setup func()
 	// body computes the output registers from the loaded input registers.
@@ -166,10 +169,13 @@ func emitStream(l *level, s stream) {
 	ADDQ(head, idx)
 	SUBQ(head, n)
 	Label(s.name + "_aligned")
-	if l.wide {
+	if l.wide && !s.ntFullWidth {
 		// AVX-512 streams through YMM registers: on Zen 4, 512-bit loads and
 		// non-temporal stores reached about 88% of a copy's bandwidth at n = 1<<22
-		// and 256-bit ones all of it. The body is emitted at the AVX2 width (VEX
+		// and 256-bit ones all of it (re-measured: ZMM 5-10% behind on two inputs,
+		// even on three). Software prefetch as in memmove (PREFETCHNTA or T0, 256 B
+		// to 2 KiB ahead, once per line and stream) gained nothing at 256 B and lost
+		// 5-20% further ahead: the hardware prefetchers already keep up. The body is emitted at the AVX2 width (VEX
 		// encoded, so this loop needs AVX and, for FMA and Axpy, FMA3).
 		l.wide = false
 		memBytes, lanes = memBytes/2, lanes/2
