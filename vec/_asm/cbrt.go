@@ -67,7 +67,7 @@ func cbrtBody(l *level, x VecVirtual) VecVirtual {
 	l.fnmadd231(c64(3), q, j)
 	y := l.mul(m, pow2Int(l, j))
 
-	t := l.horner(y, fitPoly("cbrtPoly")...)
+	t := l.poly(y, nil, 2, fitPoly("cbrtPoly")...)
 	third, twoThirds := c64(1.0/3), 2.0/3
 	yd := l.div(y, l.mul(t, t))
 	t = l.fma(t, l.ld(c64(twoThirds)), l.mul(yd, third))

@@ -98,8 +98,8 @@ func erfLookup(l *level, base Register, ix erfIndex, k int) VecVirtual {
 // erfBody computes erf of every float64 lane of x.
 func erfBody(l *level, x VecVirtual) VecVirtual {
 	ax := f64.abs(l, x)
-	VMINPD(ax, l.ld(c64(6)), ax)                                           // second source ax: NaN passes
-	small := l.fma(ax, l.horner(l.mul(ax, ax), fitPoly("erfPoly")...), ax) // ax + ax*F(ax^2)
+	VMINPD(ax, l.ld(c64(6)), ax)                                                 // second source ax: NaN passes
+	small := l.fma(ax, l.poly(l.mul(ax, ax), nil, 2, fitPoly("erfPoly")...), ax) // ax + ax*F(ax^2)
 	tab, deg := erfTable()
 	base := loadAddr(tab)
 	breaks := fitCoeffs("erfBreaks")

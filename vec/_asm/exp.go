@@ -74,8 +74,9 @@ func expReduced(l *level, r, rlo VecVirtual) VecVirtual {
 func expReducedDD(l *level, r, rlo VecVirtual) dd {
 	hi := l.add(r, c64(1))
 	lo := l.add(l.sub(l.ld(c64(1)), hi), r)
-	p := l.horner(r, expPoly...)
-	VFMADD213PD(l.add(lo, rlo), l.mul(r, r), p) // p = r^2*P + (lo + rlo)
+	r2 := l.mul(r, r)
+	p := l.poly(r, r2, 0, expPoly...)
+	VFMADD213PD(l.add(lo, rlo), r2, p) // p = r^2*P + (lo + rlo)
 	return dd{hi, p}
 }
 
@@ -133,7 +134,7 @@ func exp2_32Body(l *level, x VecVirtual) VecVirtual {
 	t := l.add(xc, c64(magicRound))
 	n := l.sub(t, c64(magicRound))
 	r := l.mul(l.sub(xc, n), c64(math.Ln2))
-	return scale32(l, l.horner(r, exp32Poly...), n, t)
+	return scale32(l, l.poly(r, nil, 2, exp32Poly...), n, t)
 }
 
 // scale32 returns p * 2^n for |n| <= 300 (2^n is a normal float64); t = n + magicRound.

@@ -27,7 +27,7 @@ func expm1Body(l *level, x VecVirtual) VecVirtual {
 	VMINPD(xc, l.ld(c64(expm1Hi)), xc)
 	red := reduceLn2(l, xc)
 	r := red.r
-	q := l.horner(r, expPoly...)
+	q := l.poly(r, nil, 2, expPoly...)
 	VFMADD213PD(l.fma(red.rlo, r, red.rlo), l.mul(r, r), q) // q = r^2*P + rlo*(1+r)
 	c := oneMinusPow2Neg(l, red.n)
 	s := l.twoSum(c.hi, r)

@@ -40,7 +40,7 @@ func pow2Int(l *level, k VecVirtual) VecVirtual {
 // oddPoly returns a + a^3 P(a^2) with P given highest degree first.
 func oddPoly(l *level, a VecVirtual, p []float64) VecVirtual {
 	z := l.mul(a, a)
-	return l.fma(l.mul(a, z), l.horner(z, p...), a)
+	return l.fma(l.mul(a, z), l.poly(z, nil, 2, p...), a)
 }
 
 // sinhCoshBig returns sinh |x| (cosh false) or cosh x (cosh true) by the exponential

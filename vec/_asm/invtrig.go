@@ -74,7 +74,7 @@ func atanDD(l *level, th, tl VecVirtual) dd {
 	l.fnmadd231(t, dl, rem) // - t*dl
 	tt := l.mul(rem, r)
 	z := l.mul(t, t)
-	tail := l.mul(l.mul(t, z), l.horner(z, fitPoly("atanPoly")...))
+	tail := l.mul(l.mul(t, z), l.poly(z, nil, 2, fitPoly("atanPoly")...))
 	VFNMADD231PD(z, tt, tt) // tt/(1 + z) ~ tt - tt*z: tt is below 2^-52 t
 	tail = l.add(tail, tt)
 	atanHi, atanLo := []float64{0}, []float64{0}
@@ -178,7 +178,7 @@ func asinAcosBody(l *level, x VecVirtual, acos bool) VecVirtual {
 	z := l.blendPD(small, zb, l.mul(ax, ax))
 	v := l.blendPD(small, sh, ax)
 	vl := l.blendPD(small, sl, l.ld(c64(0)))
-	tail := l.fma(l.mul(v, z), l.horner(z, fitPoly("asinPoly")...), vl)
+	tail := l.fma(l.mul(v, z), l.poly(z, nil, 2, fitPoly("asinPoly")...), vl)
 	h := l.fastTwoSum(v, tail) // asin of the point, for the lane's branch
 	pio2, pi := fitCoeffs("pio2DD"), fitCoeffs("piDD")
 	if !acos {

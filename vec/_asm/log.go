@@ -40,8 +40,8 @@ func logBody(l *level, x VecVirtual) VecVirtual {
 	s := l.div(f, l.add(f, c64(2)))
 	z := l.mul(s, s)
 	w := l.mul(z, z)
-	t1 := l.mul(w, l.horner(w, logLg[6], logLg[4], logLg[2]))
-	t2 := l.mul(z, l.horner(w, logLg[7], logLg[5], logLg[3], logLg[1]))
+	t1 := l.mul(w, l.poly(w, nil, 2, logLg[6], logLg[4], logLg[2]))
+	t2 := l.mul(z, l.poly(w, nil, 2, logLg[7], logLg[5], logLg[3], logLg[1]))
 	r := l.add(t2, t1)
 	hfsq := l.mul(l.mul(f, f), c64(0.5))
 	a := l.fma(s, l.add(hfsq, r), l.mul(e, c64(logLn2Lo))) // s*(hfsq+R) + e*ln2lo
@@ -126,7 +126,7 @@ func log32Body(l *level, x VecVirtual, base int) VecVirtual {
 		e = l.sub(eb, c64(0x1p52+1023))
 	}
 	s := l.div(l.sub(m, c64(1)), l.add(m, c64(1)))
-	g := l.horner(l.mul(s, s), log32G...)
+	g := l.poly(l.mul(s, s), nil, 2, log32G...)
 	res := l.mul(s, g) // log(m)
 	switch base {
 	case 2:

@@ -24,7 +24,7 @@ func logMantDD(l *level, m VecVirtual) dd {
 	f := l.sub(m, c64(1))
 	s := l.div(f, l.add(f, c64(2)))
 	z := l.mul(s, s)
-	r := l.mul(z, l.horner(z, fitPoly("logPoly")...))
+	r := l.mul(z, l.poly(z, nil, 2, fitPoly("logPoly")...))
 	ff := l.twoProd(f, f)
 	hfsq := l.mul(ff.hi, c64(0.5))
 	hi := l.sub(f, hfsq)

@@ -93,7 +93,7 @@ func logPreciseDD(l *level, ax VecVirtual) dd {
 	t3c, t5c := fitCoeffs("twoThirdsDD"), fitCoeffs("twoFifthsDD")
 	t3 := l.mulDDc(s3, t3c[0], t3c[1])
 	t5 := l.mulDDc(s5, t5c[0], t5c[1])
-	rest := l.mul(l.mul(s5.hi, z.hi), l.horner(z.hi, fitPoly("logPoly7")...))
+	rest := l.mul(l.mul(s5.hi, z.hi), l.poly(z.hi, nil, 2, fitPoly("logPoly7")...))
 	h := l.twoSum(l.add(sh, sh), t3.hi)
 	lo := l.add(l.add(l.add(h.lo, l.add(s.lo, s.lo)), l.add(t3.lo, t5.lo)), rest)
 	h2 := l.twoSum(h.hi, t5.hi)

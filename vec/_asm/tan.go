@@ -26,12 +26,12 @@ func tanBody(l *level, x VecVirtual) (res VecVirtual, big mask) {
 	// sin(hi+lo) = hi - u, u = (z*(lo/2 - w*r) - lo) - w*S1, w = z*hi.
 	w := l.mul(z, hi)
 	t := l.mul(lo, c64(0.5))
-	VFNMADD231PD(l.horner(z, sinS[6], sinS[5], sinS[4], sinS[3], sinS[2]), w, t) // lo/2 - w*r
+	VFNMADD231PD(l.poly(z, nil, 2, sinS[6], sinS[5], sinS[4], sinS[3], sinS[2]), w, t) // lo/2 - w*r
 	u := l.fms(z, t, lo)
 	l.fnmadd231(c64(sinS[1]), w, u)
 	sin := l.fastTwoSum(hi, l.neg(u)) // normalised: the division below needs |lo| <= ulp(hi)
 	// cos(hi+lo) = c + (e + (z*r - hi*lo)), c = 1 - z/2, e = (1 - c) - z/2.
-	r := l.mul(z, l.horner(z, cosC[6], cosC[5], cosC[4], cosC[3], cosC[2], cosC[1]))
+	r := l.mul(z, l.poly(z, nil, 2, cosC[6], cosC[5], cosC[4], cosC[3], cosC[2], cosC[1]))
 	hz := l.mul(z, c64(0.5))
 	c := l.sub(l.ld(c64(1)), hz)
 	e := l.sub(l.sub(l.ld(c64(1)), c), hz)

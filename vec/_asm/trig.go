@@ -62,7 +62,7 @@ var sinQ = []float64{2.605765689467411e-06, -0.00019809596512877458, 0.008333066
 // oddSin evaluates r * (1 + z*Q(z)), z = r^2: the product form keeps the sign of r = -0.
 func oddSin(l *level, r VecVirtual) VecVirtual {
 	z := l.mul(r, r)
-	p := l.fma(l.horner(z, sinQ...), z, c64(1))
+	p := l.fma(l.poly(z, nil, 2, sinQ...), z, c64(1))
 	return l.mul(p, r)
 }
 
