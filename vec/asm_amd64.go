@@ -74,8 +74,6 @@ func expF32AVX512(dst []float32, x []float32)
 
 func exp2F64AVX512(dst []float64, x []float64)
 
-func exp2F32AVX512(dst []float32, x []float32)
-
 func logF64AVX512(dst []float64, x []float64)
 
 func logF32AVX512(dst []float32, x []float32)
@@ -108,39 +106,21 @@ func combineTanF32AVX512(dst []float32, da []float32, ta []float32, db []float32
 
 func expm1F64AVX512(dst []float64, x []float64)
 
-func expm1F32AVX512(dst []float32, x []float32)
-
 func log1pF64AVX512(dst []float64, x []float64)
-
-func log1pF32AVX512(dst []float32, x []float32)
 
 func sinhF64AVX512(dst []float64, x []float64)
 
-func sinhF32AVX512(dst []float32, x []float32)
-
 func coshF64AVX512(dst []float64, x []float64)
-
-func coshF32AVX512(dst []float32, x []float32)
 
 func tanhF64AVX512(dst []float64, x []float64)
 
-func tanhF32AVX512(dst []float32, x []float32)
-
 func atanF64AVX512(dst []float64, x []float64)
-
-func atanF32AVX512(dst []float32, x []float32)
 
 func asinF64AVX512(dst []float64, x []float64)
 
-func asinF32AVX512(dst []float32, x []float32)
-
 func acosF64AVX512(dst []float64, x []float64)
 
-func acosF32AVX512(dst []float32, x []float32)
-
 func atan2F64AVX512(dst []float64, y []float64, x []float64)
-
-func atan2F32AVX512(dst []float32, y []float32, x []float32)
 
 func powF64AVX512(dst []float64, x []float64, y []float64)
 
@@ -158,15 +138,9 @@ func erfF32AVX512(dst []float32, x []float32)
 
 func asinhF64AVX512(dst []float64, x []float64)
 
-func asinhF32AVX512(dst []float32, x []float32)
-
 func acoshF64AVX512(dst []float64, x []float64)
 
-func acoshF32AVX512(dst []float32, x []float32)
-
 func atanhF64AVX512(dst []float64, x []float64)
-
-func atanhF32AVX512(dst []float32, x []float32)
 
 func hypotF64AVX512(dst []float64, x []float64, y []float64)
 
@@ -175,6 +149,32 @@ func hypotF32AVX512(dst []float32, x []float32, y []float32)
 func log2F64AVX512(dst []float64, x []float64)
 
 func log10F64AVX512(dst []float64, x []float64)
+
+func atanF32AVX512(dst []float32, x []float32)
+
+func asinF32AVX512(dst []float32, x []float32)
+
+func acosF32AVX512(dst []float32, x []float32)
+
+func atan2F32AVX512(dst []float32, y []float32, x []float32)
+
+func exp2F32AVX512(dst []float32, x []float32)
+
+func expm1F32AVX512(dst []float32, x []float32)
+
+func atanhF32AVX512(dst []float32, x []float32)
+
+func log1pF32AVX512(dst []float32, x []float32)
+
+func tanhF32AVX512(dst []float32, x []float32)
+
+func sinhF32AVX512(dst []float32, x []float32)
+
+func coshF32AVX512(dst []float32, x []float32)
+
+func asinhF32AVX512(dst []float32, x []float32)
+
+func acoshF32AVX512(dst []float32, x []float32)
 
 func dualSinF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
 
@@ -330,8 +330,6 @@ func expF32AVX2(dst []float32, x []float32)
 
 func exp2F64AVX2(dst []float64, x []float64)
 
-func exp2F32AVX2(dst []float32, x []float32)
-
 func logF64AVX2(dst []float64, x []float64)
 
 func logF32AVX2(dst []float32, x []float32)
@@ -364,39 +362,21 @@ func combineTanF32AVX2(dst []float32, da []float32, ta []float32, db []float32, 
 
 func expm1F64AVX2(dst []float64, x []float64)
 
-func expm1F32AVX2(dst []float32, x []float32)
-
 func log1pF64AVX2(dst []float64, x []float64)
-
-func log1pF32AVX2(dst []float32, x []float32)
 
 func sinhF64AVX2(dst []float64, x []float64)
 
-func sinhF32AVX2(dst []float32, x []float32)
-
 func coshF64AVX2(dst []float64, x []float64)
-
-func coshF32AVX2(dst []float32, x []float32)
 
 func tanhF64AVX2(dst []float64, x []float64)
 
-func tanhF32AVX2(dst []float32, x []float32)
-
 func atanF64AVX2(dst []float64, x []float64)
-
-func atanF32AVX2(dst []float32, x []float32)
 
 func asinF64AVX2(dst []float64, x []float64)
 
-func asinF32AVX2(dst []float32, x []float32)
-
 func acosF64AVX2(dst []float64, x []float64)
 
-func acosF32AVX2(dst []float32, x []float32)
-
 func atan2F64AVX2(dst []float64, y []float64, x []float64)
-
-func atan2F32AVX2(dst []float32, y []float32, x []float32)
 
 func powF64AVX2(dst []float64, x []float64, y []float64)
 
@@ -414,15 +394,9 @@ func erfF32AVX2(dst []float32, x []float32)
 
 func asinhF64AVX2(dst []float64, x []float64)
 
-func asinhF32AVX2(dst []float32, x []float32)
-
 func acoshF64AVX2(dst []float64, x []float64)
 
-func acoshF32AVX2(dst []float32, x []float32)
-
 func atanhF64AVX2(dst []float64, x []float64)
-
-func atanhF32AVX2(dst []float32, x []float32)
 
 func hypotF64AVX2(dst []float64, x []float64, y []float64)
 
@@ -431,6 +405,32 @@ func hypotF32AVX2(dst []float32, x []float32, y []float32)
 func log2F64AVX2(dst []float64, x []float64)
 
 func log10F64AVX2(dst []float64, x []float64)
+
+func atanF32AVX2(dst []float32, x []float32)
+
+func asinF32AVX2(dst []float32, x []float32)
+
+func acosF32AVX2(dst []float32, x []float32)
+
+func atan2F32AVX2(dst []float32, y []float32, x []float32)
+
+func exp2F32AVX2(dst []float32, x []float32)
+
+func expm1F32AVX2(dst []float32, x []float32)
+
+func atanhF32AVX2(dst []float32, x []float32)
+
+func log1pF32AVX2(dst []float32, x []float32)
+
+func tanhF32AVX2(dst []float32, x []float32)
+
+func sinhF32AVX2(dst []float32, x []float32)
+
+func coshF32AVX2(dst []float32, x []float32)
+
+func asinhF32AVX2(dst []float32, x []float32)
+
+func acoshF32AVX2(dst []float32, x []float32)
 
 func dualSinF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
 

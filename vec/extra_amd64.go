@@ -3,8 +3,10 @@
 package vec
 
 // extraAVX2 installs the avx2 kernels for the transcendental functions beyond exp,
-// log and the trig core (vec/_asm/extra.go). The float32 kernels compute in float64
-// lanes with the float64 bodies and round once.
+// log and the trig core (vec/_asm/extra.go). Most float32 kernels compute in float64
+// lanes with the float64 bodies and round once; the float32 kernels of expm1, log1p,
+// sinh, cosh, tanh, atan, asin, acos, atan2, asinh, acosh and atanh compute in
+// float32 lanes, twice as many per instruction.
 func extraAVX2(k *kernels) {
 	k.f64.expm1, k.f32.expm1 = expm1F64AVX2, expm1F32AVX2
 	k.f64.log1p, k.f32.log1p = log1pF64AVX2, log1pF32AVX2
@@ -27,7 +29,7 @@ func extraAVX2(k *kernels) {
 }
 
 // extraAVX512 installs the avx512 kernels for the transcendental functions beyond
-// exp, log and the trig core (vec/_asm/extra.go).
+// exp, log and the trig core (vec/_asm/extra.go), with float32 lanes as in extraAVX2.
 func extraAVX512(k *kernels) {
 	k.f64.expm1, k.f32.expm1 = expm1F64AVX512, expm1F32AVX512
 	k.f64.log1p, k.f32.log1p = log1pF64AVX512, log1pF32AVX512

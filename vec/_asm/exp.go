@@ -117,40 +117,8 @@ func scale2n(l *level, p, n, t VecVirtual) VecVirtual {
 	return l.mul(l.mul(p, n1), n2)
 }
 
-// Float32 exp2 in float64 lanes (exp has its own float32-lane kernel in exp32.go):
-// exp(r) by a degree-6 polynomial (mpmath chebyfit, relative error 2^-28.5, so the
-// float32 result is within 0.5 + 0.05 ULP) and 2^n built directly: it is a normal
-// float64 for every n here.
-var exp32Poly = []float64{0.0013941118895837, 0.008375134774624326, 0.04166635277111221,
-	0.16666415414041177, 0.5000000047146057, 1.0000000377388714, 1.0}
-
-// exp2_32Body computes 2^x of float64 lanes that hold float32 values: n = round(x),
-// r = (x-n)*ln2 (x-n is exact), exp(r) by exp32Poly and the scaling by 2^n (scale32).
-// Integer x give exact powers of two.
-func exp2_32Body(l *level, x VecVirtual) VecVirtual {
-	xc := l.vec()
-	VMAXPD(x, l.ld(c64(-200)), xc) // float32 2^x is 0 below -150 and +Inf above 128
-	VMINPD(xc, l.ld(c64(200)), xc)
-	t := l.add(xc, c64(magicRound))
-	n := l.sub(t, c64(magicRound))
-	r := l.mul(l.sub(xc, n), c64(math.Ln2))
-	return scale32(l, l.poly(r, nil, 2, exp32Poly...), n, t)
-}
-
-// scale32 returns p * 2^n for |n| <= 300 (2^n is a normal float64); t = n + magicRound.
-func scale32(l *level, p, n, t VecVirtual) VecVirtual {
-	if l.wide {
-		d := l.vec()
-		VSCALEFPD(n, p, d)
-		return d
-	}
-	s := l.vec()
-	VPADDQ(cbits(1023-math.Float64bits(magicRound)), t, s)
-	VPSLLQ(U8(52), s, s)
-	return l.mul(p, s)
-}
-
-// genExp emits exp and exp2 for float64 and float32.
+// genExp emits exp for float64 and float32 and exp2 for float64 (float32 exp2 has a
+// float32-lane kernel of its own, exp2_32.go).
 func genExp(l *level) {
 	emitStream(l, stream{
 		name: fname("exp", f64.name, l), sig: "func(dst, x []float64)",
@@ -166,10 +134,5 @@ func genExp(l *level) {
 		name: fname("exp2", f64.name, l), sig: "func(dst, x []float64)",
 		ins: []string{"x"}, outs: []string{"dst"}, elem: 8, unroll: 2,
 		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{exp2Body(l, in[0])} },
-	})
-	emitStream(l, stream{
-		name: fname("exp2", f32.name, l), sig: "func(dst, x []float32)",
-		ins: []string{"x"}, outs: []string{"dst"}, elem: 4, narrow: true, unroll: 2,
-		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{exp2_32Body(l, in[0])} },
 	})
 }

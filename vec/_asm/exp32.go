@@ -52,8 +52,16 @@ func scale32Lanes(l *level, p, n, t VecVirtual) VecVirtual {
 		VSCALEFPS(n, p, d)
 		return d
 	}
-	ni, n1, n2 := l.vec(), l.vec(), l.vec()
+	ni := l.vec()
 	VPSUBD(cbits32(math.Float32bits(magicRound32)), t, ni)
+	return scaleIntLanes(l, p, ni)
+}
+
+// scaleIntLanes returns p * 2^n for the int32 lanes ni = n, as the product of two
+// normal factors 2^n1 2^n2 with n1 = n >> 1 and n2 = n - n1 (AVX2 has no VSCALEFPS):
+// only the last multiply can round.
+func scaleIntLanes(l *level, p, ni VecVirtual) VecVirtual {
+	n1, n2 := l.vec(), l.vec()
 	VPSRAD(U8(1), ni, n1)
 	VPSUBD(n1, ni, n2)
 	bias := cbits32(127)
