@@ -11758,7 +11758,7 @@ atan2F64AVX512_single:
 	VANDNPD          Z0, Z3, Z3
 	VCMPPD.BCST      $0x00, c7ff0000000000000<>+0(SB), Z2, K1
 	VCMPPD.BCST      $0x00, c7ff0000000000000<>+0(SB), Z3, K2
-	KORB             K1, K2, K3
+	KORW             K1, K2, K3
 	VBLENDMPD.BCST   c0000000000000000<>+0(SB), Z2, K3, Z2
 	VBLENDMPD.BCST   c3ff0000000000000<>+0(SB), Z2, K1, Z2
 	VBLENDMPD.BCST   c0000000000000000<>+0(SB), Z3, K3, Z3
@@ -11906,7 +11906,7 @@ atan2F64AVX512_tail:
 	VANDNPD          Z0, Z3, Z3
 	VCMPPD.BCST      $0x00, c7ff0000000000000<>+0(SB), Z2, K2
 	VCMPPD.BCST      $0x00, c7ff0000000000000<>+0(SB), Z3, K3
-	KORB             K2, K3, K4
+	KORW             K2, K3, K4
 	VBLENDMPD.BCST   c0000000000000000<>+0(SB), Z2, K4, Z2
 	VBLENDMPD.BCST   c3ff0000000000000<>+0(SB), Z2, K2, Z2
 	VBLENDMPD.BCST   c0000000000000000<>+0(SB), Z3, K4, Z3
@@ -51151,7 +51151,7 @@ atan2F32AVX2_single:
 	VANDPS       c7fffffff7fffffff<>+0(SB), Y0, Y3
 	VCMPPS       $0x00, c7f8000007f800000<>+0(SB), Y2, Y4
 	VCMPPS       $0x00, c7f8000007f800000<>+0(SB), Y3, Y5
-	VORPS        Y4, Y5, Y6
+	VORPD        Y4, Y5, Y6
 	VBLENDVPS    Y6, c0000000000000000<>+0(SB), Y2, Y2
 	VBLENDVPS    Y4, c3f8000003f800000<>+0(SB), Y2, Y2
 	VBLENDVPS    Y6, c0000000000000000<>+0(SB), Y3, Y3
@@ -51241,7 +51241,7 @@ atan2F32AVX2_tail:
 	VANDPS       c7fffffff7fffffff<>+0(SB), Y1, Y4
 	VCMPPS       $0x00, c7f8000007f800000<>+0(SB), Y3, Y5
 	VCMPPS       $0x00, c7f8000007f800000<>+0(SB), Y4, Y6
-	VORPS        Y5, Y6, Y7
+	VORPD        Y5, Y6, Y7
 	VBLENDVPS    Y7, c0000000000000000<>+0(SB), Y3, Y3
 	VBLENDVPS    Y5, c3f8000003f800000<>+0(SB), Y3, Y3
 	VBLENDVPS    Y7, c0000000000000000<>+0(SB), Y4, Y4
@@ -51752,7 +51752,7 @@ atanhF32AVX2_loop:
 	VSUBPS       Y2, Y7, Y2
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y4, Y7
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y4, Y8
-	VANDPS       Y7, Y8, Y7
+	VANDPD       Y7, Y8, Y7
 	VBLENDVPS    Y7, Y4, Y2, Y2
 	VMOVUPS      c0000000000000000<>+0(SB), Y8
 	VBLENDVPS    Y7, Y8, Y6, Y6
@@ -51827,7 +51827,7 @@ atanhF32AVX2_loop:
 	VSUBPS       Y2, Y7, Y2
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y4, Y7
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y4, Y8
-	VANDPS       Y7, Y8, Y7
+	VANDPD       Y7, Y8, Y7
 	VBLENDVPS    Y7, Y4, Y2, Y2
 	VMOVUPS      c0000000000000000<>+0(SB), Y8
 	VBLENDVPS    Y7, Y8, Y6, Y6
@@ -51909,7 +51909,7 @@ atanhF32AVX2_single:
 	VSUBPS       Y2, Y7, Y2
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y4, Y7
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y4, Y8
-	VANDPS       Y7, Y8, Y7
+	VANDPD       Y7, Y8, Y7
 	VBLENDVPS    Y7, Y4, Y2, Y2
 	VMOVUPS      c0000000000000000<>+0(SB), Y8
 	VBLENDVPS    Y7, Y8, Y6, Y6
@@ -51994,7 +51994,7 @@ atanhF32AVX2_tail:
 	VSUBPS       Y3, Y8, Y3
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y5, Y8
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y5, Y9
-	VANDPS       Y8, Y9, Y8
+	VANDPD       Y8, Y9, Y8
 	VBLENDVPS    Y8, Y5, Y3, Y3
 	VMOVUPS      c0000000000000000<>+0(SB), Y9
 	VBLENDVPS    Y8, Y9, Y7, Y7
@@ -52073,7 +52073,7 @@ log1pF32AVX2_loop:
 	VSUBPS      Y1, Y5, Y1
 	VCMPPS      $0x1d, cbe95f61abe95f61a<>+0(SB), Y0, Y5
 	VCMPPS      $0x11, c3ed413cc3ed413cc<>+0(SB), Y0, Y6
-	VANDPS      Y5, Y6, Y5
+	VANDPD      Y5, Y6, Y5
 	VBLENDVPS   Y5, Y0, Y1, Y1
 	VMOVUPS     c0000000000000000<>+0(SB), Y6
 	VBLENDVPS   Y5, Y6, Y4, Y4
@@ -52132,7 +52132,7 @@ log1pF32AVX2_loop:
 	VSUBPS      Y1, Y5, Y1
 	VCMPPS      $0x1d, cbe95f61abe95f61a<>+0(SB), Y0, Y5
 	VCMPPS      $0x11, c3ed413cc3ed413cc<>+0(SB), Y0, Y6
-	VANDPS      Y5, Y6, Y5
+	VANDPD      Y5, Y6, Y5
 	VBLENDVPS   Y5, Y0, Y1, Y1
 	VMOVUPS     c0000000000000000<>+0(SB), Y6
 	VBLENDVPS   Y5, Y6, Y4, Y4
@@ -52198,7 +52198,7 @@ log1pF32AVX2_single:
 	VSUBPS      Y1, Y5, Y1
 	VCMPPS      $0x1d, cbe95f61abe95f61a<>+0(SB), Y0, Y5
 	VCMPPS      $0x11, c3ed413cc3ed413cc<>+0(SB), Y0, Y6
-	VANDPS      Y5, Y6, Y5
+	VANDPD      Y5, Y6, Y5
 	VBLENDVPS   Y5, Y0, Y1, Y1
 	VMOVUPS     c0000000000000000<>+0(SB), Y6
 	VBLENDVPS   Y5, Y6, Y4, Y4
@@ -52267,7 +52267,7 @@ log1pF32AVX2_tail:
 	VSUBPS      Y2, Y6, Y2
 	VCMPPS      $0x1d, cbe95f61abe95f61a<>+0(SB), Y1, Y6
 	VCMPPS      $0x11, c3ed413cc3ed413cc<>+0(SB), Y1, Y7
-	VANDPS      Y6, Y7, Y6
+	VANDPD      Y6, Y7, Y6
 	VBLENDVPS   Y6, Y1, Y2, Y2
 	VMOVUPS     c0000000000000000<>+0(SB), Y7
 	VBLENDVPS   Y6, Y7, Y5, Y5
@@ -53357,7 +53357,7 @@ asinhF32AVX2_loop:
 	VSUBPS       Y5, Y9, Y5
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y4, Y8
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y4, Y9
-	VANDPS       Y8, Y9, Y8
+	VANDPD       Y8, Y9, Y8
 	VBLENDVPS    Y8, Y4, Y5, Y5
 	VMOVUPS      c0000000000000000<>+0(SB), Y9
 	VBLENDVPS    Y8, Y9, Y3, Y3
@@ -53470,7 +53470,7 @@ asinhF32AVX2_loop:
 	VSUBPS       Y5, Y9, Y5
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y4, Y8
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y4, Y9
-	VANDPS       Y8, Y9, Y8
+	VANDPD       Y8, Y9, Y8
 	VBLENDVPS    Y8, Y4, Y5, Y5
 	VMOVUPS      c0000000000000000<>+0(SB), Y9
 	VBLENDVPS    Y8, Y9, Y3, Y3
@@ -53590,7 +53590,7 @@ asinhF32AVX2_single:
 	VSUBPS       Y5, Y9, Y5
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y4, Y8
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y4, Y9
-	VANDPS       Y8, Y9, Y8
+	VANDPD       Y8, Y9, Y8
 	VBLENDVPS    Y8, Y4, Y5, Y5
 	VMOVUPS      c0000000000000000<>+0(SB), Y9
 	VBLENDVPS    Y8, Y9, Y3, Y3
@@ -53713,7 +53713,7 @@ asinhF32AVX2_tail:
 	VSUBPS       Y6, Y10, Y6
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y5, Y9
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y5, Y10
-	VANDPS       Y9, Y10, Y9
+	VANDPD       Y9, Y10, Y9
 	VBLENDVPS    Y9, Y5, Y6, Y6
 	VMOVUPS      c0000000000000000<>+0(SB), Y10
 	VBLENDVPS    Y9, Y10, Y4, Y4
@@ -53842,7 +53842,7 @@ acoshF32AVX2_loop:
 	VSUBPS       Y2, Y7, Y2
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y3, Y6
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y3, Y7
-	VANDPS       Y6, Y7, Y6
+	VANDPD       Y6, Y7, Y6
 	VBLENDVPS    Y6, Y3, Y2, Y2
 	VMOVUPS      c0000000000000000<>+0(SB), Y7
 	VBLENDVPS    Y6, Y7, Y0, Y0
@@ -53942,7 +53942,7 @@ acoshF32AVX2_loop:
 	VSUBPS       Y2, Y7, Y2
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y3, Y6
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y3, Y7
-	VANDPS       Y6, Y7, Y6
+	VANDPD       Y6, Y7, Y6
 	VBLENDVPS    Y6, Y3, Y2, Y2
 	VMOVUPS      c0000000000000000<>+0(SB), Y7
 	VBLENDVPS    Y6, Y7, Y0, Y0
@@ -54049,7 +54049,7 @@ acoshF32AVX2_single:
 	VSUBPS       Y2, Y7, Y2
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y3, Y6
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y3, Y7
-	VANDPS       Y6, Y7, Y6
+	VANDPD       Y6, Y7, Y6
 	VBLENDVPS    Y6, Y3, Y2, Y2
 	VMOVUPS      c0000000000000000<>+0(SB), Y7
 	VBLENDVPS    Y6, Y7, Y0, Y0
@@ -54159,7 +54159,7 @@ acoshF32AVX2_tail:
 	VSUBPS       Y3, Y8, Y3
 	VCMPPS       $0x1d, cbe95f61abe95f61a<>+0(SB), Y4, Y7
 	VCMPPS       $0x11, c3ed413cc3ed413cc<>+0(SB), Y4, Y8
-	VANDPS       Y7, Y8, Y7
+	VANDPD       Y7, Y8, Y7
 	VBLENDVPS    Y7, Y4, Y3, Y3
 	VMOVUPS      c0000000000000000<>+0(SB), Y8
 	VBLENDVPS    Y7, Y8, Y1, Y1

@@ -114,16 +114,7 @@ func atan2Body(l *level, y, x VecVirtual) VecVirtual {
 	// Infinities: both infinite act as (1, 1), one infinite as 1 against 0.
 	inf := c64(math.Inf(1))
 	xinf, yinf := l.cmpPD(cmpEQ, ax, inf), l.cmpPD(cmpEQ, ay, inf)
-	var anyInf mask
-	if l.wide {
-		k := K()
-		KORB(xinf.k, yinf.k, k)
-		anyInf = mask{k: k}
-	} else {
-		v := l.vec()
-		VORPD(xinf.v, yinf.v, v)
-		anyInf = mask{v: v}
-	}
+	anyInf := l.maskOr(xinf, yinf)
 	ax = l.pickC(xinf, l.pickC(anyInf, ax, 0), 1)
 	ay = l.pickC(yinf, l.pickC(anyInf, ay, 0), 1)
 	swap := l.cmpPD(cmpGT, ay, ax)

@@ -178,16 +178,7 @@ func atan2_32LanesBody(l *level, y, x VecVirtual) VecVirtual {
 	// Infinities: both infinite act as (1, 1), one infinite as 1 against 0.
 	inf := c32(posInf32)
 	xinf, yinf := l.cmpPS(cmpEQ, ax, inf), l.cmpPS(cmpEQ, ay, inf)
-	var anyInf mask
-	if l.wide {
-		k := K()
-		KORW(xinf.k, yinf.k, k)
-		anyInf = mask{k: k}
-	} else {
-		v := l.vec()
-		VORPS(xinf.v, yinf.v, v)
-		anyInf = mask{v: v}
-	}
+	anyInf := l.maskOr(xinf, yinf)
 	ax = l.blendPS(xinf, l.blendPS(anyInf, ax, c32(0)), c32(1))
 	ay = l.blendPS(yinf, l.blendPS(anyInf, ay, c32(0)), c32(1))
 	hi := l.vec()

@@ -206,3 +206,39 @@ func (l *level) storeVec(r VecVirtual, dst Mem, elem int, tail *mask) {
 func fname(op, typ string, l *level) string {
 	return fmt.Sprintf("%s%s%s", op, typ, l.suffix)
 }
+
+// maskAnd, maskOr and maskXnor combine two masks of the same level, of float64 or
+// float32 lanes alike (the vector forms are bitwise, KANDW and the like cover 16 lanes).
+func (l *level) maskAnd(a, b mask) mask {
+	if l.wide {
+		k := K()
+		KANDW(a.k, b.k, k)
+		return mask{k: k}
+	}
+	v := l.vec()
+	VANDPD(a.v, b.v, v)
+	return mask{v: v}
+}
+
+func (l *level) maskOr(a, b mask) mask {
+	if l.wide {
+		k := K()
+		KORW(a.k, b.k, k)
+		return mask{k: k}
+	}
+	v := l.vec()
+	VORPD(a.v, b.v, v)
+	return mask{v: v}
+}
+
+func (l *level) maskXnor(a, b mask) mask {
+	if l.wide {
+		k := K()
+		KXNORW(a.k, b.k, k)
+		return mask{k: k}
+	}
+	v := l.vec()
+	VXORPD(a.v, b.v, v)
+	l.vop(VXORPD, VXORPD_BCST, cbits(^uint64(0)), v, v)
+	return mask{v: v}
+}

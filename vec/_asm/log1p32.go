@@ -43,18 +43,6 @@ var log1p32R = []float32{0.06971611827611923, -0.11479733884334564, 0.1168541982
 	-0.12425687164068222, 0.14249058067798615, -0.1666780263185501, 0.20000715553760529,
 	-0.2499999701976776, 0.3333333134651184}
 
-// andMask returns the lanes set in both a and b.
-func (l *level) andMask(a, b mask) mask {
-	if l.wide {
-		k := K()
-		KANDW(a.k, b.k, k)
-		return mask{k: k}
-	}
-	v := l.vec()
-	VANDPS(a.v, b.v, v)
-	return mask{v: v}
-}
-
 // log1p32LanesBody computes log1p of every float32 lane of x.
 func log1p32LanesBody(l *level, x VecVirtual) VecVirtual { return log1p32Core(l, x, nil, nil) }
 
@@ -80,7 +68,7 @@ func log1p32Core(l *level, x, xl, kx VecVirtual) VecVirtual {
 		k = l.add32(k, kx)
 	}
 	f := l.sub32(mb, one) // exact
-	near := l.andMask(l.cmpPS(cmpGE, x, c32(log1pLo32)), l.cmpPS(cmpLT, x, c32(log1pHi32)))
+	near := l.maskAnd(l.cmpPS(cmpGE, x, c32(log1pLo32)), l.cmpPS(cmpLT, x, c32(log1pHi32)))
 	f = l.blendPS(near, f, x)
 	zero := l.ld32(c32(0))
 	k = l.blendPS(near, k, zero)

@@ -21,41 +21,6 @@ import (
 // gives 1 (x = -1), 0 or +Inf by |x| < 1; NaN arguments give NaN; y = 1 gives x; y = 0
 // or x = 1 give 1.
 
-// maskAnd, maskOr and maskXnor combine two masks of the same level.
-func (l *level) maskAnd(a, b mask) mask {
-	if l.wide {
-		k := K()
-		KANDW(a.k, b.k, k)
-		return mask{k: k}
-	}
-	v := l.vec()
-	VANDPD(a.v, b.v, v)
-	return mask{v: v}
-}
-
-func (l *level) maskOr(a, b mask) mask {
-	if l.wide {
-		k := K()
-		KORW(a.k, b.k, k)
-		return mask{k: k}
-	}
-	v := l.vec()
-	VORPD(a.v, b.v, v)
-	return mask{v: v}
-}
-
-func (l *level) maskXnor(a, b mask) mask {
-	if l.wide {
-		k := K()
-		KXNORW(a.k, b.k, k)
-		return mask{k: k}
-	}
-	v := l.vec()
-	VXORPD(a.v, b.v, v)
-	l.vop(VXORPD, VXORPD_BCST, cbits(^uint64(0)), v, v)
-	return mask{v: v}
-}
-
 // roundInt rounds every lane to the nearest integer (ties to even).
 func (l *level) roundInt(x VecVirtual) VecVirtual {
 	r := l.vec()
