@@ -175,8 +175,9 @@ func emitStream(l *level, s stream) {
 		// and 256-bit ones all of it (re-measured: ZMM 5-10% behind on two inputs,
 		// even on three). Software prefetch as in memmove (PREFETCHNTA or T0, 256 B
 		// to 2 KiB ahead, once per line and stream) gained nothing at 256 B and lost
-		// 5-20% further ahead: the hardware prefetchers already keep up. The body is emitted at the AVX2 width (VEX
-		// encoded, so this loop needs AVX and, for FMA and Axpy, FMA3).
+		// 5-20% further ahead: the hardware prefetchers already keep up. The body is
+		// emitted at the AVX2 width (VEX encoded, so this loop needs AVX and, for FMA
+		// and Axpy, FMA3).
 		l.wide = false
 		memBytes, lanes = memBytes/2, lanes/2
 		loops(s.name+"_nt", true, s.name+"_fence")
