@@ -70,7 +70,10 @@ const (
 	atan2Min32   = 0x1p-120
 )
 
-// abs32 returns |x|.
+// abs32 returns |x| of float32 lanes. Unlike f32.abs, which keeps its mask in a
+// register for the tight Abs loop, it reads the mask as a (broadcast) memory operand:
+// in these long kernels that frees a register, and using f32.abs instead measured
+// 3-5% slower on AVX-512.
 func abs32(l *level, x VecVirtual) VecVirtual {
 	return l.bop(VANDPS, VANDPS_BCST, x, cbits32(1<<31-1))
 }
