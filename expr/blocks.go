@@ -4,6 +4,8 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+
+	"github.com/dualgrad/dualgrad/vec"
 )
 
 // blockBytes is the target size of one worker's registers for one block: small
@@ -100,6 +102,9 @@ type batch struct {
 	grads [][]float64
 	// stream: the final writes of the results bypass the cache (see streams).
 	stream bool
+	// prefetch: each block asks for the next block's inputs while it computes (see
+	// prefetches).
+	prefetch bool
 }
 
 // setup points the registers of ws at the block [start, start+m).
@@ -152,7 +157,7 @@ func (b *batch) setup(ws *workspace, start, m int) {
 // exec runs the program over the block that setup prepared, skipping the tangent
 // columns that plan (nil for none) knows without computing them. stream lets the
 // final writes of the outputs bypass the cache.
-func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int, stream bool) {
+func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int, stream bool, ahead prefetchSpan) {
 	regs := ws.regs
 	reg := func(r int32) duals {
 		if r < 0 {
@@ -161,6 +166,9 @@ func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int, stream bool) {
 		return regs[r]
 	}
 	for i := range p.instrs {
+		// One slice of the next block's inputs before each instruction: asked for all
+		// at once, the lines would queue behind each other and stall the first kernel.
+		ahead.part(i, len(p.instrs))
 		in := &p.instrs[i]
 		final := stream && p.finalWrites[i]
 		if final {
@@ -244,10 +252,67 @@ func runInstr(ws *workspace, in *instr, dst, dst2, a, b, c duals) {
 	}
 }
 
-// block evaluates points [start, start+m) and stores the results.
-func (b *batch) block(ws *workspace, start, m int) {
+// prefetchBytes is the size of a batch's inputs from which blocks prefetch: inputs
+// that large come from main memory, not from a cache.
+const prefetchBytes = 4 << 20
+
+// prefetches reports whether the blocks of the batch should prefetch their inputs.
+func (b *batch) prefetches() bool {
+	bytes := 0
+	for k := range b.inData {
+		if b.inMap[k].kind == sameShape {
+			bytes += 8 * b.n
+		}
+	}
+	for k := range b.tanData {
+		if b.tanMap[k].kind == sameShape {
+			bytes += 8 * b.n
+		}
+	}
+	return bytes >= prefetchBytes
+}
+
+// prefetchSpan is the block of points [lo, hi) whose inputs a running block asks for
+// ahead of time; the zero value asks for nothing.
+type prefetchSpan struct {
+	b      *batch
+	lo, hi int
+}
+
+// aheadOf returns the span a block should prefetch when the block at next comes
+// after it (next < 0 for none).
+func (b *batch) aheadOf(next, bs int) prefetchSpan {
+	if !b.prefetch || next < 0 || next*bs >= b.n {
+		return prefetchSpan{}
+	}
+	return prefetchSpan{b, next * bs, min(b.n, (next+1)*bs)}
+}
+
+// part prefetches part i of parts of the span's inputs (those read one element per
+// point; broadcast inputs are small and stay cached).
+func (s prefetchSpan) part(i, parts int) {
+	if s.b == nil {
+		return
+	}
+	n := s.hi - s.lo
+	lo, hi := s.lo+n*i/parts, s.lo+n*(i+1)/parts
+	for k, data := range s.b.inData {
+		if s.b.inMap[k].kind == sameShape {
+			vec.Prefetch(data[lo:hi])
+		}
+	}
+	for k, data := range s.b.tanData {
+		if s.b.tanMap[k].kind == sameShape {
+			vec.Prefetch(data[lo:hi])
+		}
+	}
+}
+
+// block evaluates points [start, start+m) and stores the results, prefetching the
+// inputs of ahead meanwhile.
+func (b *batch) block(ws *workspace, start, m int, ahead prefetchSpan) {
 	b.setup(ws, start, m)
-	b.p.exec(ws, b.plan, m, b.stream)
+	b.p.exec(ws, b.plan, m, b.stream, ahead)
 	for i, r := range b.p.outputs {
 		out := ws.regs[r]
 		if b.p.directOut[i] {
@@ -294,6 +359,7 @@ func (b *batch) run(workers int) {
 		b.plan = b.p.sparsity(b.seed, b.ntan)
 	}
 	b.stream = b.streams()
+	b.prefetch = b.prefetches()
 	bs := b.p.blockSize(b.ntan)
 	nblocks := (b.n + bs - 1) / bs
 	if workers == 0 {
@@ -311,9 +377,10 @@ func (b *batch) run(workers int) {
 
 // parallel runs blocks on several goroutines; it is separate from run so that the
 // single-goroutine path allocates nothing. Without sums to reproduce, workers take
-// the next unclaimed block as they finish one, so a core slowed by other work on the
-// machine delays the batch by at most a block; sums of broadcast gradients need every
-// worker to own a fixed contiguous range instead.
+// the next unclaimed block as they finish one (as they start one, when they prefetch
+// its inputs), so a core slowed by other work on the machine delays the batch by at
+// most a block (two); sums of broadcast gradients need every worker to own a fixed
+// contiguous range instead.
 func (b *batch) parallel(workers, nblocks, bs int) {
 	shared := *b // only this copy escapes to the worker goroutines
 	spaces := make([]*workspace, workers)
@@ -326,12 +393,18 @@ func (b *batch) parallel(workers, nblocks, bs int) {
 			continue
 		}
 		wg.Go(func() {
-			for {
-				blk := int(next.Add(1)) - 1
-				if blk >= nblocks {
-					return
+			claim := func() int { return int(next.Add(1)) - 1 }
+			for blk := claim(); blk < nblocks; {
+				after := -1
+				if shared.prefetch { // claim the next block now, to prefetch its inputs
+					after = claim()
 				}
-				shared.blocks(spaces[w], blk, blk+1, bs)
+				start := blk * bs
+				shared.block(spaces[w], start, min(bs, shared.n-start), shared.aheadOf(after, bs))
+				if after < 0 {
+					after = claim()
+				}
+				blk = after
 			}
 		})
 	}
@@ -377,7 +450,11 @@ func (b *batch) workspace() *workspace {
 func (b *batch) blocks(ws *workspace, lo, hi, bs int) {
 	for blk := lo; blk < hi; blk++ {
 		start := blk * bs
-		b.block(ws, start, min(bs, b.n-start))
+		next := blk + 1
+		if next >= hi {
+			next = -1
+		}
+		b.block(ws, start, min(bs, b.n-start), b.aheadOf(next, bs))
 	}
 }
 

@@ -260,6 +260,12 @@ func dualMulF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, 
 
 func dualDivF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
+// prefetchF64AVX512 hints the processor to start loading x into the L2 cache.
+func prefetchF64AVX512(x []float64)
+
+// prefetchF32AVX512 hints the processor to start loading x into the L2 cache.
+func prefetchF32AVX512(x []float32)
+
 func addF64AVX2(dst []float64, a []float64, b []float64)
 
 func subF64AVX2(dst []float64, a []float64, b []float64)
@@ -515,3 +521,9 @@ func dualRecipF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32
 func dualMulF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 func dualDivF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+// prefetchF64AVX2 hints the processor to start loading x into the L2 cache.
+func prefetchF64AVX2(x []float64)
+
+// prefetchF32AVX2 hints the processor to start loading x into the L2 cache.
+func prefetchF32AVX2(x []float32)

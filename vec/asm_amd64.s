@@ -35597,6 +35597,42 @@ dualDivF32AVX512_done:
 	VZEROUPPER
 	RET
 
+// func prefetchF64AVX512(x []float64)
+// Requires: MMX+
+TEXT ·prefetchF64AVX512(SB), NOSPLIT, $0-24
+	MOVQ x_base+0(FP), AX
+	MOVQ x_len+8(FP), CX
+	LEAQ (AX)(CX*8), CX
+	ANDQ $-64, AX
+
+prefetchF64AVX512_loop:
+	CMPQ       AX, CX
+	JAE        prefetchF64AVX512_done
+	PREFETCHT1 (AX)
+	ADDQ       $0x40, AX
+	JMP        prefetchF64AVX512_loop
+
+prefetchF64AVX512_done:
+	RET
+
+// func prefetchF32AVX512(x []float32)
+// Requires: MMX+
+TEXT ·prefetchF32AVX512(SB), NOSPLIT, $0-24
+	MOVQ x_base+0(FP), AX
+	MOVQ x_len+8(FP), CX
+	LEAQ (AX)(CX*4), CX
+	ANDQ $-64, AX
+
+prefetchF32AVX512_loop:
+	CMPQ       AX, CX
+	JAE        prefetchF32AVX512_done
+	PREFETCHT1 (AX)
+	ADDQ       $0x40, AX
+	JMP        prefetchF32AVX512_loop
+
+prefetchF32AVX512_done:
+	RET
+
 // func addF64AVX2(dst []float64, a []float64, b []float64)
 // Requires: AVX, MMX+
 TEXT ·addF64AVX2(SB), NOSPLIT, $0-72
@@ -63674,4 +63710,40 @@ dualDivF32AVX2_tailvec_tandone:
 
 dualDivF32AVX2_done:
 	VZEROUPPER
+	RET
+
+// func prefetchF64AVX2(x []float64)
+// Requires: MMX+
+TEXT ·prefetchF64AVX2(SB), NOSPLIT, $0-24
+	MOVQ x_base+0(FP), AX
+	MOVQ x_len+8(FP), CX
+	LEAQ (AX)(CX*8), CX
+	ANDQ $-64, AX
+
+prefetchF64AVX2_loop:
+	CMPQ       AX, CX
+	JAE        prefetchF64AVX2_done
+	PREFETCHT1 (AX)
+	ADDQ       $0x40, AX
+	JMP        prefetchF64AVX2_loop
+
+prefetchF64AVX2_done:
+	RET
+
+// func prefetchF32AVX2(x []float32)
+// Requires: MMX+
+TEXT ·prefetchF32AVX2(SB), NOSPLIT, $0-24
+	MOVQ x_base+0(FP), AX
+	MOVQ x_len+8(FP), CX
+	LEAQ (AX)(CX*4), CX
+	ANDQ $-64, AX
+
+prefetchF32AVX2_loop:
+	CMPQ       AX, CX
+	JAE        prefetchF32AVX2_done
+	PREFETCHT1 (AX)
+	ADDQ       $0x40, AX
+	JMP        prefetchF32AVX2_loop
+
+prefetchF32AVX2_done:
 	RET

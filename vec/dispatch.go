@@ -75,6 +75,9 @@ type floatKernels[T Float] struct {
 	sum func(x []T) T
 	dot func(x, y []T) T
 
+	// Hints, which change no values.
+	prefetch func(x []T)
+
 	// Dual (structure of arrays) kernels: value column and tangent columns in one pass.
 	dualAdd, dualSub, dualMul, dualDiv, dualMin, dualMax func(dst, a, b Dual[T])
 	dualAtan2, dualPow                                   func(dst, a, b Dual[T])

@@ -44,6 +44,7 @@ func arithmetic[T Float](t *floatKernels[T]) {
 	t.scale, t.addScalar = scaleGeneric[T], addScalarGeneric[T]
 	t.sum, t.dot = sumGeneric[T], dotGeneric[T]
 	t.scaleTangent, t.combineTangents = scaleTangentGeneric[T], combineTangentsGeneric[T]
+	t.prefetch = func([]T) {} // pure Go has no way to issue the hint
 }
 
 // loop64 lifts a scalar function to a slice kernel.

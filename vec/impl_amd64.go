@@ -53,6 +53,7 @@ func avx2Kernels() *kernels {
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX2, combineTanF32AVX2})
 	extraAVX2(k)
 	fusedAVX2(k)
+	k.f64.prefetch, k.f32.prefetch = prefetchF64AVX2, prefetchF32AVX2
 	return k
 }
 
@@ -83,6 +84,7 @@ func avx512Kernels() *kernels {
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX512, combineTanF32AVX512})
 	extraAVX512(k)
 	fusedAVX512(k)
+	k.f64.prefetch, k.f32.prefetch = prefetchF64AVX512, prefetchF32AVX512
 	return k
 }
 

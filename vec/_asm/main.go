@@ -25,6 +25,7 @@ func main() {
 		genTangent(l)
 		genExtra(l)
 		genFused(l)
+		genPrefetch(l)
 	}
 	Generate()
 	if out := flag.Lookup("out").Value.String(); out != "" {
