@@ -43,8 +43,12 @@ func GradientTo[T Float, P Partials[T]](grad []T, f func(x []Jet[T, P]) Jet[T, P
 		r := f(vars)
 		unseedChunk(vars, lo, hi)
 		v = r.V
-		for i := lo; i < hi; i++ {
-			grad[i] = r.Partial(i - lo)
+		if d := r.D; d != nil {
+			for i := range hi - lo {
+				grad[lo+i] = (*d)[i]
+			}
+		} else {
+			clear(grad[lo:hi])
 		}
 	}
 	ws.Reset()

@@ -8,9 +8,11 @@ import "unsafe"
 // of many variables. [Gradient] and [Jacobian] evaluate a function once per chunk of
 // len(P) variables, so memory stays bounded for any number of variables. Larger
 // chunks mean fewer evaluations but more work in each operation that depends on the
-// chunk. Measured on the Rosenbrock gradient (bench/): for 10 variables 4 partials
-// are fastest (1.2x faster than 8); for 100 and 1000 variables 8 partials are
-// fastest, 16 within 10%, and 4 is 1.7x slower at 100 and 3x slower at 1000.
+// chunk. Measured on the Rosenbrock gradient (bench/): for 10 variables 4, 8 and 12
+// partials are within 10% of each other and 16 is slower; for 100 variables 8, 12
+// and 16 are alike and 4 is 2x slower; for 1000 variables 16 partials are 1.4-1.7x
+// faster than 8, because every pass repeats the terms that do not depend on its
+// chunk, and 4 is 3-4x slower.
 //
 // A Jet is small (three words) whatever len(P), and is passed by value like the other
 // dual types: D points to partials that are never modified once written, and a nil D
@@ -82,15 +84,66 @@ func (x Jet[T, P]) chain(v, d T) Jet[T, P] {
 	r, xd := Jet[T, P]{V: v, D: rd, ws: ws}, x.D
 	if isFinite(d) {
 		// "+ 0" turns a -0 product into +0, as scale and the field types do.
-		i := 0
-		for ; i <= len(*rd)-4; i += 4 {
-			(*rd)[i] = d*(*xd)[i] + 0
-			(*rd)[i+1] = d*(*xd)[i+1] + 0
-			(*rd)[i+2] = d*(*xd)[i+2] + 0
-			(*rd)[i+3] = d*(*xd)[i+3] + 0
-		}
-		for ; i < len(*rd); i++ {
-			(*rd)[i] = d*(*xd)[i] + 0
+		if n := len(*rd); n <= 16 {
+			if i := 0; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 1; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 2; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 3; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 4; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 5; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 6; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 7; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 8; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 9; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 10; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 11; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 12; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 13; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 14; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+			if i := 15; i < n {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
+		} else {
+			i := 0
+			for ; i <= n-4; i += 4 {
+				(*rd)[i] = d*(*xd)[i] + 0
+				(*rd)[i+1] = d*(*xd)[i+1] + 0
+				(*rd)[i+2] = d*(*xd)[i+2] + 0
+				(*rd)[i+3] = d*(*xd)[i+3] + 0
+			}
+			for ; i < n; i++ {
+				(*rd)[i] = d*(*xd)[i] + 0
+			}
 		}
 		return r
 	}
@@ -125,15 +178,66 @@ func (x Jet[T, P]) chain2(y Jet[T, P], v, dx, dy T) Jet[T, P] {
 	}
 	r, xd, yd := Jet[T, P]{V: v, D: rd, ws: ws}, x.D, y.D
 	if isFinite(dx) && isFinite(dy) {
-		i := 0
-		for ; i <= len(*rd)-4; i += 4 {
-			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
-			(*rd)[i+1] = dx*(*xd)[i+1] + dy*(*yd)[i+1] + 0
-			(*rd)[i+2] = dx*(*xd)[i+2] + dy*(*yd)[i+2] + 0
-			(*rd)[i+3] = dx*(*xd)[i+3] + dy*(*yd)[i+3] + 0
-		}
-		for ; i < len(*rd); i++ {
-			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		if n := len(*rd); n <= 16 {
+			if i := 0; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 1; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 2; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 3; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 4; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 5; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 6; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 7; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 8; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 9; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 10; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 11; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 12; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 13; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 14; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+			if i := 15; i < n {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
+		} else {
+			i := 0
+			for ; i <= n-4; i += 4 {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+				(*rd)[i+1] = dx*(*xd)[i+1] + dy*(*yd)[i+1] + 0
+				(*rd)[i+2] = dx*(*xd)[i+2] + dy*(*yd)[i+2] + 0
+				(*rd)[i+3] = dx*(*xd)[i+3] + dy*(*yd)[i+3] + 0
+			}
+			for ; i < n; i++ {
+				(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			}
 		}
 		return r
 	}
@@ -195,15 +299,66 @@ func (y Jet[T, P]) addTo(x Jet[T, P]) Jet[T, P] {
 		rd = ws.allocSlow()
 	}
 	r, xd, yd := Jet[T, P]{V: x.V + y.V, D: rd, ws: ws}, x.D, y.D
-	i := 0
-	for ; i <= len(*rd)-4; i += 4 {
-		(*rd)[i] = (*xd)[i] + (*yd)[i]
-		(*rd)[i+1] = (*xd)[i+1] + (*yd)[i+1]
-		(*rd)[i+2] = (*xd)[i+2] + (*yd)[i+2]
-		(*rd)[i+3] = (*xd)[i+3] + (*yd)[i+3]
-	}
-	for ; i < len(*rd); i++ {
-		(*rd)[i] = (*xd)[i] + (*yd)[i]
+	if n := len(*rd); n <= 16 {
+		if i := 0; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 1; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 2; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 3; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 4; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 5; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 6; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 7; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 8; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 9; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 10; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 11; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 12; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 13; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 14; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+		if i := 15; i < n {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
+	} else {
+		i := 0
+		for ; i <= n-4; i += 4 {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+			(*rd)[i+1] = (*xd)[i+1] + (*yd)[i+1]
+			(*rd)[i+2] = (*xd)[i+2] + (*yd)[i+2]
+			(*rd)[i+3] = (*xd)[i+3] + (*yd)[i+3]
+		}
+		for ; i < n; i++ {
+			(*rd)[i] = (*xd)[i] + (*yd)[i]
+		}
 	}
 
 	return r
@@ -241,15 +396,66 @@ func (x Jet[T, P]) sub(y Jet[T, P]) Jet[T, P] {
 	}
 	r, xd, yd := Jet[T, P]{V: x.V - y.V, D: rd, ws: ws}, x.D, y.D
 	// "+ 0": +0, never -0, for equal partials.
-	i := 0
-	for ; i <= len(*rd)-4; i += 4 {
-		(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
-		(*rd)[i+1] = (*xd)[i+1] - (*yd)[i+1] + 0
-		(*rd)[i+2] = (*xd)[i+2] - (*yd)[i+2] + 0
-		(*rd)[i+3] = (*xd)[i+3] - (*yd)[i+3] + 0
-	}
-	for ; i < len(*rd); i++ {
-		(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+	if n := len(*rd); n <= 16 {
+		if i := 0; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 1; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 2; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 3; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 4; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 5; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 6; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 7; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 8; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 9; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 10; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 11; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 12; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 13; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 14; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+		if i := 15; i < n {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
+	} else {
+		i := 0
+		for ; i <= n-4; i += 4 {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+			(*rd)[i+1] = (*xd)[i+1] - (*yd)[i+1] + 0
+			(*rd)[i+2] = (*xd)[i+2] - (*yd)[i+2] + 0
+			(*rd)[i+3] = (*xd)[i+3] - (*yd)[i+3] + 0
+		}
+		for ; i < n; i++ {
+			(*rd)[i] = (*xd)[i] - (*yd)[i] + 0
+		}
 	}
 
 	return r
@@ -282,15 +488,66 @@ func (x Jet[T, P]) negated(v T) Jet[T, P] {
 	}
 	r, xd := Jet[T, P]{V: v, D: rd, ws: ws}, x.D
 	// 0 - t rather than -t: a zero partial stays +0.
-	i := 0
-	for ; i <= len(*rd)-4; i += 4 {
-		(*rd)[i] = 0 - (*xd)[i]
-		(*rd)[i+1] = 0 - (*xd)[i+1]
-		(*rd)[i+2] = 0 - (*xd)[i+2]
-		(*rd)[i+3] = 0 - (*xd)[i+3]
-	}
-	for ; i < len(*rd); i++ {
-		(*rd)[i] = 0 - (*xd)[i]
+	if n := len(*rd); n <= 16 {
+		if i := 0; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 1; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 2; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 3; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 4; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 5; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 6; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 7; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 8; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 9; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 10; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 11; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 12; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 13; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 14; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+		if i := 15; i < n {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
+	} else {
+		i := 0
+		for ; i <= n-4; i += 4 {
+			(*rd)[i] = 0 - (*xd)[i]
+			(*rd)[i+1] = 0 - (*xd)[i+1]
+			(*rd)[i+2] = 0 - (*xd)[i+2]
+			(*rd)[i+3] = 0 - (*xd)[i+3]
+		}
+		for ; i < n; i++ {
+			(*rd)[i] = 0 - (*xd)[i]
+		}
 	}
 
 	return r
@@ -348,27 +605,129 @@ func (x Jet[T, P]) mul(y Jet[T, P]) Jet[T, P] {
 	r, xd, yd, dx, dy := Jet[T, P]{V: v, D: rd, ws: ws}, x.D, y.D, y.V, x.V
 	if xd == yd && dx == dy {
 		// A square: d·t + d·t is exactly (d·t)·2, one product per partial.
-		i := 0
-		for ; i <= len(*rd)-4; i += 4 {
-			(*rd)[i] = dx*(*xd)[i]*2 + 0
-			(*rd)[i+1] = dx*(*xd)[i+1]*2 + 0
-			(*rd)[i+2] = dx*(*xd)[i+2]*2 + 0
-			(*rd)[i+3] = dx*(*xd)[i+3]*2 + 0
-		}
-		for ; i < len(*rd); i++ {
-			(*rd)[i] = dx*(*xd)[i]*2 + 0
+		if n := len(*rd); n <= 16 {
+			if i := 0; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 1; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 2; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 3; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 4; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 5; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 6; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 7; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 8; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 9; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 10; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 11; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 12; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 13; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 14; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+			if i := 15; i < n {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
+		} else {
+			i := 0
+			for ; i <= n-4; i += 4 {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+				(*rd)[i+1] = dx*(*xd)[i+1]*2 + 0
+				(*rd)[i+2] = dx*(*xd)[i+2]*2 + 0
+				(*rd)[i+3] = dx*(*xd)[i+3]*2 + 0
+			}
+			for ; i < n; i++ {
+				(*rd)[i] = dx*(*xd)[i]*2 + 0
+			}
 		}
 		return r
 	}
-	i := 0
-	for ; i <= len(*rd)-4; i += 4 {
-		(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
-		(*rd)[i+1] = dx*(*xd)[i+1] + dy*(*yd)[i+1] + 0
-		(*rd)[i+2] = dx*(*xd)[i+2] + dy*(*yd)[i+2] + 0
-		(*rd)[i+3] = dx*(*xd)[i+3] + dy*(*yd)[i+3] + 0
-	}
-	for ; i < len(*rd); i++ {
-		(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+	if n := len(*rd); n <= 16 {
+		if i := 0; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 1; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 2; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 3; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 4; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 5; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 6; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 7; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 8; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 9; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 10; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 11; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 12; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 13; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 14; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+		if i := 15; i < n {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
+	} else {
+		i := 0
+		for ; i <= n-4; i += 4 {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+			(*rd)[i+1] = dx*(*xd)[i+1] + dy*(*yd)[i+1] + 0
+			(*rd)[i+2] = dx*(*xd)[i+2] + dy*(*yd)[i+2] + 0
+			(*rd)[i+3] = dx*(*xd)[i+3] + dy*(*yd)[i+3] + 0
+		}
+		for ; i < n; i++ {
+			(*rd)[i] = dx*(*xd)[i] + dy*(*yd)[i] + 0
+		}
 	}
 	return r
 }

@@ -145,3 +145,86 @@ func boolToInt(b bool) int {
 	}
 	return 0
 }
+
+// TestJetPartialsEveryLength runs the operations whose partials loops are generated
+// (straight-line code up to 16 partials, a loop beyond) on partials arrays of many
+// lengths, for results taken from a Workspace and from the heap. Every partial must
+// equal the rule applied to that partial alone, bit for bit, with +0 for zeros.
+func TestJetPartialsEveryLength(t *testing.T) {
+	t.Run("1", checkPartialsLoops[float64, [1]float64])
+	t.Run("3", checkPartialsLoops[float64, [3]float64])
+	t.Run("5", checkPartialsLoops[float64, [5]float64])
+	t.Run("8", checkPartialsLoops[float64, [8]float64])
+	t.Run("13", checkPartialsLoops[float64, [13]float64])
+	t.Run("16", checkPartialsLoops[float64, [16]float64])
+	t.Run("21", checkPartialsLoops[float64, [21]float64])
+	t.Run("36", checkPartialsLoops[float64, [36]float64])
+	t.Run("float32/8", checkPartialsLoops[float32, [8]float32])
+	t.Run("float32/21", checkPartialsLoops[float32, [21]float32])
+}
+
+// checkPartialsLoops is TestJetPartialsEveryLength for one partials type.
+func checkPartialsLoops[T Float, P Partials[T]](t *testing.T) {
+	// Partials with zeros of both signs, so that the +0 rule is exercised, and values
+	// whose products and sums round.
+	var dx, dy P
+	for i := range len(dx) {
+		dx[i] = T(i%5) - 2 + T(i)/7
+		dy[i] = T(3) / T(i+2)
+		switch i % 4 {
+		case 1:
+			dx[i] = T(math.Copysign(0, -1))
+		case 2:
+			dy[i] = 0
+		}
+	}
+	const xv, yv = 1.75, -0.625
+	plusZero := func(v T) T { // the rule: a zero partial is +0
+		if v == 0 {
+			return 0
+		}
+		return v
+	}
+	type rule struct {
+		name string
+		op   func(x, y Jet[T, P]) Jet[T, P]
+		v    T
+		d    func(a, b T) T // the partial from the operands' partials a and b
+	}
+	rules := []rule{
+		{"Add", Jet[T, P].Add, xv + yv, func(a, b T) T { return a + b }},
+		{"Sub", Jet[T, P].Sub, xv - yv, func(a, b T) T { return plusZero(a - b) }},
+		{"Neg", func(x, _ Jet[T, P]) Jet[T, P] { return x.Neg() }, -xv, func(a, _ T) T { return plusZero(-a) }},
+		{"ConstSub", func(x, _ Jet[T, P]) Jet[T, P] { return x.ConstSub(2) }, 2 - xv, func(a, _ T) T { return plusZero(-a) }},
+		{"Scale", func(x, _ Jet[T, P]) Jet[T, P] { return x.Scale(-3) }, -3 * xv, func(a, _ T) T { return plusZero(-3 * a) }},
+		{"Mul", Jet[T, P].Mul, xv * yv, func(a, b T) T { return plusZero(T(yv)*a + T(xv)*b) }},
+		{"Mul(x, x)", func(x, _ Jet[T, P]) Jet[T, P] { return x.Mul(x) }, xv * xv, func(a, _ T) T { return plusZero(2 * (T(xv) * a)) }},
+		{"Mul(x, const)", func(x, _ Jet[T, P]) Jet[T, P] { return x.Mul(Jet[T, P]{V: yv}) }, xv * yv, func(a, _ T) T { return plusZero(T(yv) * a) }},
+	}
+	var ws Workspace[T, P]
+	for _, storage := range []string{"heap", "workspace"} {
+		for _, r := range rules {
+			ws.Reset()
+			px, py := dx, dy
+			x, y := Jet[T, P]{V: xv, D: &px}, Jet[T, P]{V: yv, D: &py}
+			if storage == "workspace" {
+				x.ws, y.ws = &ws, &ws
+			}
+			got := r.op(x, y)
+			if got.V != r.v {
+				t.Errorf("%s %s: value %v, want %v", storage, r.name, got.V, r.v)
+			}
+			if got.D == &px || got.D == &py {
+				t.Errorf("%s %s: the result shares the partials of an operand", storage, r.name)
+			}
+			if px != dx || py != dy {
+				t.Errorf("%s %s: an operand's partials changed", storage, r.name)
+			}
+			for i := range len(dx) {
+				if p, want := got.Partial(i), r.d(dx[i], dy[i]); !sameFloat(p, want) {
+					t.Errorf("%s %s: partial %d = %v, want %v", storage, r.name, i, p, want)
+				}
+			}
+		}
+	}
+}

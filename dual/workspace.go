@@ -63,8 +63,9 @@ func (w *Workspace[T, P]) constants(x []T) []Jet[T, P] {
 // chunk to chunk, rather than rebuilding every input, keeps the cost of a chunk
 // proportional to the chunk (measured: rebuilding took 12% of a 100-input gradient).
 func (w *Workspace[T, P]) seedChunk(vars []Jet[T, P], lo, hi int) {
-	for i := lo; i < hi; i++ {
-		vars[i].D = w.seed(i - lo)
+	seeds := w.unitSeeds()[:hi-lo]
+	for i := range seeds {
+		vars[lo+i].D = &seeds[i]
 	}
 }
 
@@ -77,7 +78,11 @@ func unseedChunk[T Float, P Partials[T]](vars []Jet[T, P], lo, hi int) {
 
 // seed returns the partials of a variable seeded in direction j: the j-th unit
 // vector, kept outside the arena so that it survives Reset.
-func (w *Workspace[T, P]) seed(j int) *P {
+func (w *Workspace[T, P]) seed(j int) *P { return &w.unitSeeds()[j] }
+
+// unitSeeds returns the unit vectors of the partials, seeds[j] for direction j, made
+// on first use.
+func (w *Workspace[T, P]) unitSeeds() []P {
 	if w.seeds == nil {
 		var p P
 		w.seeds = make([]P, len(p))
@@ -85,7 +90,7 @@ func (w *Workspace[T, P]) seed(j int) *P {
 			w.seeds[i][i] = 1
 		}
 	}
-	return &w.seeds[j]
+	return w.seeds
 }
 
 // arena hands out slots of type S from blocks that never move, so pointers to slots

@@ -28,6 +28,21 @@ package main
 // 46 M. At 10 inputs (12.9 k to 9.9 k instructions, 0.55 µs to 0.40-0.45 µs) nearly
 // every operation carries partials, and each costs about 100 instructions, half of
 // them call, checks and storage; gonum's one-partial passes take 4.7 k in all.
+// Writing the partials loops out in full for up to 16 partials (unroll in main.go)
+// then took 10 inputs from 9.9 k to 8.6 k instructions and 100 inputs from 177 k to
+// 161 k, with 1000 inputs unchanged (the constant terms dominate there).
+//
+// Where the 8.6 k go at 10 inputs with 8 partials (callgrind, per gradient): 76
+// operations carry partials, and each costs 55-65 instructions of call, checks and
+// storage (about 4.5 k in all, as much as gonum's whole gradient of ten one-partial
+// passes, 4.6 k) plus 24-40 of arithmetic (2.4 k); the inlined call sites and the
+// constant terms take 2.4 k and GradientTo 0.7 k. Faster arithmetic cannot close the
+// gap: AVX2 written with simd/archsimd (GOEXPERIMENT=simd; prototype not kept) took
+// the total to 7.1 k written out for 8 partials and 8.5 k as loops, and 4 partials
+// instead of 8 take 8.2 k. Only fewer out-of-line operations would, for instance a
+// tape that records each operation's value and local derivatives in line and
+// propagates all partials in one loop afterwards.
+//
 // Register-held jets (Jet3) cannot close that gap: with NaN safety their Mul exceeds
 // the inliner's budget (see BenchmarkGradientDesign). Tracking in each Jet the range
 // of partials that may be nonzero (a fourth field; operations loop over the union of
@@ -45,9 +60,11 @@ import "unsafe"
 // of many variables. [Gradient] and [Jacobian] evaluate a function once per chunk of
 // len(P) variables, so memory stays bounded for any number of variables. Larger
 // chunks mean fewer evaluations but more work in each operation that depends on the
-// chunk. Measured on the Rosenbrock gradient (bench/): for 10 variables 4 partials
-// are fastest (1.2x faster than 8); for 100 and 1000 variables 8 partials are
-// fastest, 16 within 10%, and 4 is 1.7x slower at 100 and 3x slower at 1000.
+// chunk. Measured on the Rosenbrock gradient (bench/): for 10 variables 4, 8 and 12
+// partials are within 10% of each other and 16 is slower; for 100 variables 8, 12
+// and 16 are alike and 4 is 2x slower; for 1000 variables 16 partials are 1.4-1.7x
+// faster than 8, because every pass repeats the terms that do not depend on its
+// chunk, and 4 is 3-4x slower.
 //
 // A Jet is small (three words) whatever len(P), and is passed by value like the other
 // dual types: D points to partials that are never modified once written, and a nil D
