@@ -54,10 +54,3 @@ func (l *level) neg(a VecVirtual) VecVirtual { return f64.neg(l, a) }
 
 // sum returns the double-double a rounded to one double.
 func (l *level) sum(a dd) VecVirtual { return l.add(a.hi, a.lo) }
-
-// mulDD returns a*b for double-doubles, accurate to about 2^-104 relative, normalised.
-func (l *level) mulDD(a, b dd) dd {
-	p := l.twoProd(a.hi, b.hi)
-	lo := l.fma(a.hi, b.lo, l.fma(a.lo, b.hi, p.lo))
-	return l.fastTwoSum(p.hi, lo)
-}

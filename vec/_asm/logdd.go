@@ -1,6 +1,8 @@
 package main
 
 import (
+	"math"
+
 	. "github.com/mmcloughlin/avo/build"
 	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
@@ -60,23 +62,67 @@ func log1pBody(l *level, x VecVirtual) VecVirtual {
 
 // logBaseBody computes log2 (base 2) or log10 (base 10) of every float64 lane of x:
 // the double-double log(m) times 1/ln(base) as a double-double, plus e (log2: exact, so
-// powers of two give exact integers) or e*log10(2).
+// powers of two give exact integers) or e*log10(2). On AVX2, where splitting a
+// subnormal and patching the special lanes take a dozen instructions, vectors of
+// normal positive finite lanes only (the usual case) take a shorter path without them.
 func logBaseBody(l *level, x VecVirtual, base int) VecVirtual {
-	m, e := mantExp(l, x)
+	if l.wide {
+		m, e := mantExp(l, x)
+		return logSpecials(l, x, logBaseOf(l, m, e, base))
+	}
+	normal := l.maskAnd(l.cmpPD(cmpGE, x, c64(0x1p-1022)), l.cmpPD(cmpLT, x, c64(math.Inf(1))))
+	return l.branchAll(normal, func() VecVirtual {
+		m, e := mantExpNormal(l, x)
+		return logBaseOf(l, m, e, base)
+	}, func() VecVirtual {
+		m, e := mantExpAny(l, x)
+		return logSpecials(l, x, logBaseOf(l, m, e, base))
+	})
+}
+
+// mantExpAny is mantExp (log.go) for any positive x, with the split of mantExpNormal
+// on AVX2 after scaling subnormals by 2^52, so that a normal lane gets the same m and
+// e as from mantExpNormal, whatever its neighbours.
+func mantExpAny(l *level, x VecVirtual) (m, e VecVirtual) {
+	if l.wide {
+		return mantExp(l, x)
+	}
+	tiny := l.cmpPD(cmpLT, x, c64(0x1p-1022))
+	m, e = mantExpNormal(l, l.blendPD(tiny, x, l.mul(x, c64(0x1p52))))
+	return m, l.blendPD(tiny, e, l.sub(e, c64(52)))
+}
+
+// logBaseOf returns log2 or log10 of m * 2^e, m in [sqrt(2)/2, sqrt(2)).
+func logBaseOf(l *level, m, e VecVirtual, base int) VecVirtual {
 	lm := logMantDD(l, m)
-	var res VecVirtual
 	if base == 2 {
 		inv := fitCoeffs("invLn2DD")
 		p := l.mulDDc(lm, inv[0], inv[1])
-		s := l.twoSum(e, p.hi)
-		res = l.add(s.hi, l.add(s.lo, p.lo))
-	} else {
-		inv, lg2 := fitCoeffs("invLn10DD"), fitCoeffs("log10Of2DD")
-		p := l.mulDDc(lm, inv[0], inv[1])
-		eh := l.twoProd(e, c64(lg2[0]))
-		s := l.twoSum(eh.hi, p.hi)
-		lo := l.fma(e, l.ld(c64(lg2[1])), eh.lo)
-		res = l.add(s.hi, l.add(s.lo, l.add(lo, p.lo)))
+		s := l.fastTwoSum(e, p.hi) // |e| >= 1 > |log2 m|, or e = 0
+		return l.add(s.hi, l.add(s.lo, p.lo))
 	}
-	return logSpecials(l, x, res)
+	// e*log10(2) = e*lgHi + e*lgLo with e*lgHi exact, and |e*lgHi| > |log10 m| when e
+	// is not 0: one fast two-sum adds the product's high part to it.
+	inv, lg2 := fitCoeffs("invLn10DD"), fitCoeffs("log10Of2DD")
+	lgHi := math.Float64frombits(math.Float64bits(lg2[0]) &^ (1<<32 - 1)) // 21 bits
+	lgLo := (lg2[0] - lgHi) + lg2[1]
+	p := l.twoProd(lm.hi, c64(inv[0]))
+	plo := l.fma(lm.lo, l.ld(c64(inv[0])), l.fma(lm.hi, l.ld(c64(inv[1])), p.lo))
+	s := l.fastTwoSum(l.mul(e, c64(lgHi)), p.hi)
+	return l.add(s.hi, l.add(s.lo, l.fma(e, l.ld(c64(lgLo)), plo)))
+}
+
+// mantExpNormal is mantExp (log.go) for positive, normal, finite x on AVX2, from the
+// exponent field E of x*sqrt(2): e = E - 1023 and m = x / 2^e, by subtracting e from
+// the exponent field of x. (x*sqrt(2) rounds, so m may leave the interval by an ulp.)
+func mantExpNormal(l *level, x VecVirtual) (m, e VecVirtual) {
+	eb := l.vec()
+	VANDPD(cbits(0x7ff<<52), l.mul(x, c64(math.Sqrt2)), eb)
+	m = l.vec()
+	VPSUBQ(cbits(0x3ff<<52), eb, m) // e << 52
+	VPSUBQ(m, x, m)
+	// e as a float64: E | 2^52 bits, minus 2^52 + 1023.
+	VPSRLQ(U8(52), eb, eb)
+	VPOR(cbits(math.Float64bits(0x1p52)), eb, eb)
+	return m, l.sub(eb, c64(0x1p52+1023))
 }

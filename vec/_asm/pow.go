@@ -39,40 +39,59 @@ func oddInt(l *level, y VecVirtual) mask {
 }
 
 // logPreciseDD returns log|x| as a double-double to about 2^-68 relative, for finite
-// nonzero ax = |x|: with x = 2^e m (mantExp), f = m - 1 and s = f/(2+f) as a
+// nonzero ax = |x| (normal: known to be normal, which saves AVX2 a subnormal check):
+// with x = 2^e m (mantExp), f = m - 1 and s = f/(2+f) as a
 // double-double, log m = 2s + 2s^3/3 + 2s^5/5 + s^7 R(s^2) (R: the fit logPoly7) with
-// the first three terms in double-double, plus e*ln2 (ln2 as a double-double).
-func logPreciseDD(l *level, ax VecVirtual) dd {
-	m, e := mantExp(l, ax)
+// the first three terms in double-double, plus e*ln2 (ln2 as a double-double). One
+// division: s is f times 1/(2+f), rounded twice and corrected by the remainder. Each
+// sum of two terms is a fast two-sum, the larger term first: 2s > 2s^3/3 > 2s^5/5,
+// and e*ln2 > |log m| unless e = 0.
+func logPreciseDD(l *level, ax VecVirtual, normal bool) dd {
+	var m, e VecVirtual
+	if normal && !l.wide {
+		m, e = mantExpNormal(l, ax)
+	} else {
+		m, e = mantExpAny(l, ax)
+	}
 	f := l.sub(m, c64(1))
-	d := l.twoSum(l.ld(c64(2)), f)
-	sh := l.div(f, d.hi)
+	d := l.fastTwoSum(l.ld(c64(2)), f)
+	r := l.div(l.ld(c64(1)), d.hi)
+	sh := l.mul(f, r)
 	rem := l.copyv(sh)
 	VFNMADD213PD(f, d.hi, rem) // f - sh*dh
 	l.fnmadd231(sh, d.lo, rem) // - sh*dl
-	s := dd{sh, l.div(rem, d.hi)}
+	s := dd{sh, l.mul(rem, r)}
 	z := l.twoProd(sh, sh)
 	z.lo = l.fma(l.add(sh, sh), s.lo, z.lo)
-	s3 := l.mulDD(s, z)
-	s5 := l.mulDD(s3, z)
+	s3 := mulDDLoose(l, s, z)
+	s5 := mulDDLoose(l, s3, z)
 	t3c, t5c := fitCoeffs("twoThirdsDD"), fitCoeffs("twoFifthsDD")
-	t3 := l.mulDDc(s3, t3c[0], t3c[1])
-	t5 := l.mulDDc(s5, t5c[0], t5c[1])
+	t3 := mulDDLoose(l, s3, l.constDD(t3c[0], t3c[1]))
+	t5 := mulDDLoose(l, s5, l.constDD(t5c[0], t5c[1]))
 	rest := l.mul(l.mul(s5.hi, z.hi), l.poly(z.hi, nil, 2, fitPoly("logPoly7")...))
-	h := l.twoSum(l.add(sh, sh), t3.hi)
+	h := l.fastTwoSum(l.add(sh, sh), t3.hi)
 	lo := l.add(l.add(l.add(h.lo, l.add(s.lo, s.lo)), l.add(t3.lo, t5.lo)), rest)
-	h2 := l.twoSum(h.hi, t5.hi)
+	h2 := l.fastTwoSum(h.hi, t5.hi)
 	lo = l.add(lo, h2.lo)
+	// e*ln2 = e*logLn2Hi (exact: 21 significant bits) + e*ln2Lo.
 	ln2 := fitCoeffs("ln2DD")
-	eh := l.twoProd(e, c64(ln2[0]))
-	el := l.fma(e, l.ld(c64(ln2[1])), eh.lo)
-	h3 := l.twoSum(eh.hi, h2.hi)
-	return l.fastTwoSum(h3.hi, l.add(l.add(lo, h3.lo), el))
+	ln2Lo := (ln2[0] - logLn2Hi) + ln2[1]
+	h3 := l.fastTwoSum(l.mul(e, c64(logLn2Hi)), h2.hi)
+	return l.fastTwoSum(h3.hi, l.add(l.fma(e, l.ld(c64(ln2Lo)), lo), h3.lo))
 }
 
-// powMagnitude returns exp(y log|x|) for finite nonzero x and finite y.
-func powMagnitude(l *level, ax, y VecVirtual) VecVirtual {
-	lx := logPreciseDD(l, ax)
+// mulDDLoose returns a*b for double-doubles like mulDD (dd.go), without normalising
+// the result: its low part may reach a few ulps of the high part, which the products
+// and sums of logPreciseDD take as they are (each costs no accuracy beyond 2^-100).
+func mulDDLoose(l *level, a, b dd) dd {
+	p := l.twoProd(a.hi, b.hi)
+	return dd{p.hi, l.fma(a.hi, b.lo, l.fma(a.lo, b.hi, p.lo))}
+}
+
+// powMagnitude returns exp(y log|x|) for finite nonzero x and finite y (normal: x is
+// known to be normal).
+func powMagnitude(l *level, ax, y VecVirtual, normal bool) VecVirtual {
+	lx := logPreciseDD(l, ax, normal)
 	p := l.twoProd(y, lx.hi)
 	pl := l.fma(y, lx.lo, p.lo)
 	// Clamp: beyond ±760 the result is 0 or +Inf, and the low part is dropped there
@@ -87,10 +106,25 @@ func powMagnitude(l *level, ax, y VecVirtual) VecVirtual {
 }
 
 // powBody computes x^y of every pair of float64 lanes, with math.Pow's special values.
+// Vectors whose lanes are all regular (x positive, normal and finite, y finite and not
+// 1), where the computed magnitude is the result, skip the patches (and on AVX2 the
+// subnormal split) and give such lanes the same bits as the general path.
 func powBody(l *level, x, y VecVirtual) VecVirtual {
-	ax := f64.abs(l, x)
+	inf := c64(math.Inf(1))
+	xok := l.maskAnd(l.cmpPD(cmpGE, x, c64(0x1p-1022)), l.cmpPD(cmpLT, x, inf))
+	yok := l.maskAnd(l.cmpPD(cmpLT, f64.abs(l, y), inf), l.cmpPD(cmpNEQ, y, c64(1)))
+	return l.branchAll(l.maskAnd(xok, yok), func() VecVirtual {
+		return powMagnitude(l, x, y, true)
+	}, func() VecVirtual {
+		ax := f64.abs(l, x)
+		return powSpecials(l, x, y, ax, powMagnitude(l, ax, y, false))
+	})
+}
+
+// powSpecials returns res with math.Pow's special values patched in, for x, y, ax = |x|
+// and res = |x|^y computed as if x were finite, positive and y finite.
+func powSpecials(l *level, x, y, ax, res VecVirtual) VecVirtual {
 	inf := math.Inf(1)
-	res := powMagnitude(l, ax, y)
 	// x = ±0 or ±Inf: +Inf when (x infinite) == (y > 0), else 0.
 	xInf := l.cmpPD(cmpEQ, ax, c64(inf))
 	edge := l.maskOr(l.cmpPD(cmpEQ, ax, c64(0)), xInf)
