@@ -14,7 +14,9 @@
 // tensors with NumPy broadcasting, through the SIMD kernels of package vec
 // ([Program.EvalBatch], [Program.Backward], [Program.JVPBatch],
 // [Program.EvalColumns]). Batches run in blocks sized to stay in cache, on
-// GOMAXPROCS goroutines, without allocating per block.
+// GOMAXPROCS goroutines, without allocating per block. A batch too large for the
+// caches fetches the next block's inputs while the current block computes, and
+// writes its results past the caches, which would not keep them anyway.
 //
 // Derivatives follow package dual's conventions: a partial with respect to a
 // variable an operation does not depend on is exactly zero even where the local
