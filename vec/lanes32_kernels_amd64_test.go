@@ -79,10 +79,18 @@ func checkLanes32(got float32, ref float64) (float64, bool) {
 //
 //	go test ./vec/ -run TestLanes32Sweep -v -args -sweep32=Atan,Asin,Acos
 func TestLanes32Sweep(t *testing.T) {
+	sweepLanes32(t, lanes32Cases(), nil)
+}
+
+// sweepLanes32 runs the float32 bit patterns that lanes32Stride selects through each
+// case on each assembly level: every result within 1 ULP of the float64 reference
+// with its special values (checkLanes32), and, where maxULP names the case, the worst
+// error per level at most that.
+func sweepLanes32(t *testing.T, cases []lanes32Case, maxULP map[string]float64) {
 	const chunk = 1 << 16
 	levels := asmLevels(t)
 	x, got, ref := make([]float32, chunk), make([]float32, chunk), make([]float64, chunk)
-	for _, tc := range lanes32Cases() {
+	for _, tc := range cases {
 		stride := lanes32Stride(tc.name)
 		worst, bad := make([]float64, len(levels)), 0
 		worstAt := make([]float32, len(levels))
@@ -110,6 +118,9 @@ func TestLanes32Sweep(t *testing.T) {
 		}
 		for j, l := range levels {
 			t.Logf("%s float32 %s: stride %d, worst %.4f ULP at %v", tc.name, l.name, stride, worst[j], worstAt[j])
+			if bound, ok := maxULP[tc.name]; ok && worst[j] > bound {
+				t.Errorf("%s float32 %s: worst error %.4f ULP, want at most %v", tc.name, l.name, worst[j], bound)
+			}
 		}
 	}
 }

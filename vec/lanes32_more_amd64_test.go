@@ -41,42 +41,7 @@ func lanes32MoreCases() []lanes32Case {
 //
 //	go test ./vec/ -run TestLanes32MoreSweep -v -args -sweep32=Erf,Cbrt
 func TestLanes32MoreSweep(t *testing.T) {
-	const chunk = 1 << 16
-	levels := asmLevels(t)
-	x, got, ref := make([]float32, chunk), make([]float32, chunk), make([]float64, chunk)
-	for _, tc := range lanes32MoreCases() {
-		stride := lanes32Stride(tc.name)
-		worst, bad := make([]float64, len(levels)), 0
-		worstAt := make([]float32, len(levels))
-		for start := uint64(0); start < 1<<32; start += chunk * stride {
-			n := 0
-			for ; n < chunk && start+uint64(n)*stride < 1<<32; n++ {
-				x[n] = math.Float32frombits(uint32(start + uint64(n)*stride))
-				ref[n] = tc.ref(float64(x[n]))
-			}
-			for j, l := range levels {
-				tc.k32(l.k)(got[:n], x[:n])
-				for i := range n {
-					e, ok := checkLanes32(got[i], ref[i])
-					if !ok {
-						t.Errorf("%s %s(%v) = %v, want %v (float64 %v)", l.name, tc.name, x[i], got[i], float32(ref[i]), ref[i])
-						if bad++; bad > 10 {
-							t.FailNow()
-						}
-					}
-					if e > worst[j] {
-						worst[j], worstAt[j] = e, x[i]
-					}
-				}
-			}
-		}
-		for j, l := range levels {
-			t.Logf("%s float32 %s: stride %d, worst %.4f ULP at %v", tc.name, l.name, stride, worst[j], worstAt[j])
-			if worst[j] > maxULP32More[tc.name] {
-				t.Errorf("%s float32 %s: worst error %.4f ULP, want at most %v", tc.name, l.name, worst[j], maxULP32More[tc.name])
-			}
-		}
-	}
+	sweepLanes32(t, lanes32MoreCases(), maxULP32More)
 }
 
 // binary32Case is a two-input float32 kernel with the float64 Go math function it
