@@ -88,13 +88,13 @@ func cosF32AVX512(dst []float32, x []float32) (fallback int)
 
 func sincosF32AVX512(s []float32, c []float32, x []float32) (fallback int)
 
+func tanF32AVX512(dst []float32, x []float32) (fallback int)
+
 func sinF64AVX512(dst []float64, x []float64) (fallback int)
 
 func cosF64AVX512(dst []float64, x []float64) (fallback int)
 
 func sincosF64AVX512(s []float64, c []float64, x []float64) (fallback int)
-
-func tanF32AVX512(dst []float32, x []float32) (fallback int)
 
 func scaleTanF64AVX512(dst []float64, d []float64, tan []float64)
 
@@ -350,13 +350,13 @@ func cosF32AVX2(dst []float32, x []float32) (fallback int)
 
 func sincosF32AVX2(s []float32, c []float32, x []float32) (fallback int)
 
+func tanF32AVX2(dst []float32, x []float32) (fallback int)
+
 func sinF64AVX2(dst []float64, x []float64) (fallback int)
 
 func cosF64AVX2(dst []float64, x []float64) (fallback int)
 
 func sincosF64AVX2(s []float64, c []float64, x []float64) (fallback int)
-
-func tanF32AVX2(dst []float32, x []float32) (fallback int)
 
 func scaleTanF64AVX2(dst []float64, d []float64, tan []float64)
 

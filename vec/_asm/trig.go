@@ -40,7 +40,7 @@ var (
 		2.08757232129817482790e-09, -1.13596475577881948265e-11}
 )
 
-// Float32 tan, and the float32 lanes beyond sin32Bound of sin and cos (sin32.go), run
+// The float32 lanes beyond sin32Bound of sin, cos (sin32.go) and tan (tan32.go) run
 // in float64 lanes with a shorter path: float32 needs about 2^-27 relative accuracy,
 // not 2^-60. sin reduces by pi (q = round(x/pi), r = x - q*pi with
 // pi split in two doubles: the first FMA is exact, the second rounds at 2^-53 relative)
@@ -306,96 +306,77 @@ func trigOneBody(l *level, cr *constRegs, x VecVirtual, cos bool) (VecVirtual, m
 	return res, l.cmpPD(cmpGT, v.a, cr.op(c64(trigBound)))
 }
 
-// genTrig emits sin, cos and sincos for float64 and float32. Each returns a nonzero
-// value if some lane was beyond trigBound (or infinite) and was left to the caller.
+// genTrig emits sin, cos and sincos for float64, and through sin32.go and tan32.go
+// the float32 sin, cos, sincos and tan, which run in float32 lanes. Each returns a
+// nonzero value if some lane was beyond trigBound (or infinite) and was left to the
+// caller.
 func genTrig(l *level) {
-	type kernel struct {
+	genTrig32(l)
+	genTan32(l)
+	for _, k := range []struct {
 		op       string
 		sin, cos bool // outputs
-		tan      bool // one output, sin/cos
-	}
-	kernels := map[*ftype][]kernel{
-		f64: {{"sin", true, false, false}, {"cos", false, true, false}, {"sincos", true, true, false}},
-		// tan from float64 sin and cos: each within 2^-27 relative, the quotient rounds
-		// to float32 within 0.5 + 0.25 ULP.
-		// sin, cos and sincos have float32-lane kernels of their own (sin32.go).
-		f32: {{"tan", true, true, true}},
-	}
-	genTrig32(l)
-	for _, t := range []*ftype{f64, f32} {
-		for _, k := range kernels[t] {
-			outs := []string{"dst"}
-			sig := "func(dst, x []" + t.gotype + ") (fallback int)"
-			if k.sin && k.cos && !k.tan {
-				outs = []string{"s", "c"}
-				sig = "func(s, c, x []" + t.gotype + ") (fallback int)"
-			}
-			var flag Register
-			var cr *constRegs
-			keep := &mask{}
-			if !l.wide {
-				keep = nil
-			}
-			emitStream(l, stream{
-				keep: keep,
-				name: fname(k.op, t.name, l), sig: sig,
-				ins: []string{"x"}, outs: outs, elem: t.elem, narrow: t.elem == 4, unroll: trigUnroll(l),
-				setup: func() {
-					flag = GP64()
-					XORQ(flag, flag)
-					cr = &constRegs{l: l}
-					switch {
-					case t.elem == 8 && k.sin != k.cos:
-						cr.hoist(trigOneConsts(l, k.cos)...)
-					case t.elem == 8:
-						cr.hoist(trigBodyConsts(l)...)
-					}
-				},
-				body: func(in []VecVirtual) []VecVirtual {
-					var r trigResult
-					switch {
-					case t.elem == 8 && k.sin != k.cos:
-						v, big := trigOneBody(l, cr, in[0], k.cos)
-						if keep == nil {
-							v = l.blendPD(big, v, in[0])
-						}
-						r = trigResult{sin: v, cos: v, big: big}
-					case t.elem == 8:
-						r = trigBodyWith(l, cr, in[0], k.sin, k.cos)
-					default:
-						r = trig32Body(l, in[0], k.sin, k.cos)
-					}
-					if keep != nil {
-						*keep = r.big
-					}
-					bits := GP64()
-					if l.wide {
-						KMOVW(r.big.k, bits.As32())
-					} else {
-						VMOVMSKPD(r.big.v, bits.As32())
-					}
-					ORQ(bits, flag)
-					if k.tan {
-						q := l.div(r.sin, r.cos)
-						if keep == nil { // AVX2: the big lanes must hold x, not x/x
-							q = l.blendPD(r.big, q, in[0])
-						}
-						return []VecVirtual{q}
-					}
-					var out []VecVirtual
-					if k.sin {
-						out = append(out, r.sin)
-					}
-					if k.cos {
-						out = append(out, r.cos)
-					}
-					return out
-				},
-				finish: func() {
-					Store(flag, ReturnIndex(0))
-				},
-			})
+	}{{"sin", true, false}, {"cos", false, true}, {"sincos", true, true}} {
+		outs := []string{"dst"}
+		sig := "func(dst, x []float64) (fallback int)"
+		if k.sin && k.cos {
+			outs = []string{"s", "c"}
+			sig = "func(s, c, x []float64) (fallback int)"
 		}
+		var flag Register
+		var cr *constRegs
+		keep := &mask{}
+		if !l.wide {
+			keep = nil
+		}
+		emitStream(l, stream{
+			keep: keep,
+			name: fname(k.op, f64.name, l), sig: sig,
+			ins: []string{"x"}, outs: outs, elem: 8, unroll: trigUnroll(l),
+			setup: func() {
+				flag = GP64()
+				XORQ(flag, flag)
+				cr = &constRegs{l: l}
+				if k.sin != k.cos {
+					cr.hoist(trigOneConsts(l, k.cos)...)
+				} else {
+					cr.hoist(trigBodyConsts(l)...)
+				}
+			},
+			body: func(in []VecVirtual) []VecVirtual {
+				var r trigResult
+				if k.sin != k.cos {
+					v, big := trigOneBody(l, cr, in[0], k.cos)
+					if keep == nil {
+						v = l.blendPD(big, v, in[0])
+					}
+					r = trigResult{sin: v, cos: v, big: big}
+				} else {
+					r = trigBodyWith(l, cr, in[0], k.sin, k.cos)
+				}
+				if keep != nil {
+					*keep = r.big
+				}
+				bits := GP64()
+				if l.wide {
+					KMOVW(r.big.k, bits.As32())
+				} else {
+					VMOVMSKPD(r.big.v, bits.As32())
+				}
+				ORQ(bits, flag)
+				var out []VecVirtual
+				if k.sin {
+					out = append(out, r.sin)
+				}
+				if k.cos {
+					out = append(out, r.cos)
+				}
+				return out
+			},
+			finish: func() {
+				Store(flag, ReturnIndex(0))
+			},
+		})
 	}
 }
 
