@@ -168,7 +168,7 @@ func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int, stream bool, ah
 	for i := range p.instrs {
 		// One slice of the next block's inputs before each instruction: asked for all
 		// at once, the lines would queue behind each other and stall the first kernel.
-		ahead.part(i, len(p.instrs))
+		ahead.part(i)
 		in := &p.instrs[i]
 		final := stream && p.finalWrites[i]
 		if final {
@@ -273,11 +273,19 @@ func (b *batch) prefetches() bool {
 }
 
 // prefetchSpan is the block of points [lo, hi) whose inputs a running block asks for
-// ahead of time; the zero value asks for nothing.
+// ahead of time, in parts slices; the zero value asks for nothing.
 type prefetchSpan struct {
 	b      *batch
 	lo, hi int
+	parts  int
 }
+
+// prefetchPartPoints is the fewest points a slice of a prefetchSpan covers. One slice
+// per instruction of a long program over the small blocks of many tangents cost more
+// in calls than the prefetch saved (bench's WideBatch: 49 instructions, ten inputs and
+// tangents, 128-point blocks; 18% slower than no prefetch), while 512 bytes of each
+// input still spread the seed's requests over its four instructions.
+const prefetchPartPoints = 64
 
 // aheadOf returns the span a block should prefetch when the block at next comes
 // after it (next < 0 for none).
@@ -285,16 +293,18 @@ func (b *batch) aheadOf(next, bs int) prefetchSpan {
 	if !b.prefetch || next < 0 || next*bs >= b.n {
 		return prefetchSpan{}
 	}
-	return prefetchSpan{b, next * bs, min(b.n, (next+1)*bs)}
+	lo, hi := next*bs, min(b.n, (next+1)*bs)
+	parts := min(len(b.p.instrs), max(1, (hi-lo)/prefetchPartPoints))
+	return prefetchSpan{b, lo, hi, parts}
 }
 
-// part prefetches part i of parts of the span's inputs (those read one element per
-// point; broadcast inputs are small and stay cached).
-func (s prefetchSpan) part(i, parts int) {
-	if s.b == nil {
+// part prefetches slice i of the span's inputs (those read one element per point;
+// broadcast inputs are small and stay cached), if it has that many slices.
+func (s prefetchSpan) part(i int) {
+	if i >= s.parts {
 		return
 	}
-	n := s.hi - s.lo
+	n, parts := s.hi-s.lo, s.parts
 	lo, hi := s.lo+n*i/parts, s.lo+n*(i+1)/parts
 	for k, data := range s.b.inData {
 		if s.b.inMap[k].kind == sameShape {
