@@ -13367,7 +13367,7 @@ powF32AVX512_single:
 	KANDW            K2, K3, K2
 	KANDW            K1, K2, K1
 	KORTESTW         K1, K1
-	JCC              pow32AVX512_special1
+	JCC              notalllanes9
 	VPSUBD           c3f3504f33f3504f3<>+0(SB), Z0, Z2
 	VPSRAD           $0x17, Z2, Z2
 	VPSLLD           $0x17, Z2, Z4
@@ -13437,9 +13437,9 @@ powF32AVX512_single:
 	VCVTPD2PS        Z0, Y3
 	VCVTPD2PS        Z1, Y0
 	VINSERTF64X4     $0x01, Y0, Z3, Z0
-	JMP              pow32AVX512_done1
+	JMP              branchdone10
 
-pow32AVX512_special1:
+notalllanes9:
 	VANDPS.BCST      c7fffffff7fffffff<>+0(SB), Z0, Z2
 	VCMPPS.BCST      $0x11, c0080000000800000<>+0(SB), Z2, K1
 	VMULPS.BCST      c4b8000004b800000<>+0(SB), Z2, Z4
@@ -13565,7 +13565,7 @@ pow32AVX512_special1:
 	VMOVAPD          Z2, Z0
 	VBLENDMPS.BCST   c3f8000003f800000<>+0(SB), Z0, K1, Z0
 
-pow32AVX512_done1:
+branchdone10:
 	VMOVUPD Z0, (BX)(SI*4)
 	ADDQ    $0x00000010, SI
 	SUBQ    $0x00000010, AX
@@ -13587,7 +13587,7 @@ powF32AVX512_tail:
 	KANDW            K3, K4, K3
 	KANDW            K2, K3, K2
 	KORTESTW         K2, K2
-	JCC              pow32AVX512_special2
+	JCC              notalllanes11
 	VPSUBD           c3f3504f33f3504f3<>+0(SB), Z0, Z2
 	VPSRAD           $0x17, Z2, Z2
 	VPSLLD           $0x17, Z2, Z4
@@ -13657,9 +13657,9 @@ powF32AVX512_tail:
 	VCVTPD2PS        Z0, Y3
 	VCVTPD2PS        Z1, Y0
 	VINSERTF64X4     $0x01, Y0, Z3, Z0
-	JMP              pow32AVX512_done2
+	JMP              branchdone12
 
-pow32AVX512_special2:
+notalllanes11:
 	VANDPS.BCST      c7fffffff7fffffff<>+0(SB), Z0, Z2
 	VCMPPS.BCST      $0x11, c0080000000800000<>+0(SB), Z2, K2
 	VMULPS.BCST      c4b8000004b800000<>+0(SB), Z2, Z4
@@ -13785,7 +13785,7 @@ pow32AVX512_special2:
 	VMOVAPD          Z2, Z0
 	VBLENDMPS.BCST   c3f8000003f800000<>+0(SB), Z0, K2, Z0
 
-pow32AVX512_done2:
+branchdone12:
 	VMOVUPS Z0, K1, (BX)(SI*4)
 
 powF32AVX512_done:
@@ -47277,7 +47277,7 @@ atan2F64AVX2_single:
 	VANDPD       Y6, Y7, Y6
 	VMOVMSKPD    Y6, DI
 	CMPL         DI, $0x0f
-	JNE          notalllanes9
+	JNE          notalllanes13
 	VCMPPD       $0x1e, Y2, Y3, Y2
 	VMULPD       c3fdc000000000000<>+0(SB), Y4, Y3
 	VCMPPD       $0x1e, Y3, Y5, Y3
@@ -47352,9 +47352,9 @@ atan2F64AVX2_single:
 	VADDPD       Y1, Y2, Y1
 	VANDPD       c8000000000000000<>+0(SB), Y0, Y0
 	VORPD        Y0, Y1, Y0
-	JMP          branchdone10
+	JMP          branchdone14
 
-notalllanes9:
+notalllanes13:
 	VCMPPD       $0x00, c7ff0000000000000<>+0(SB), Y2, Y4
 	VCMPPD       $0x00, c7ff0000000000000<>+0(SB), Y3, Y5
 	VORPD        Y4, Y5, Y6
@@ -47453,7 +47453,7 @@ notalllanes9:
 	VADDPD       Y0, Y1, Y0
 	VBLENDVPD    Y2, Y0, Y3, Y0
 
-branchdone10:
+branchdone14:
 	VMOVUPD Y0, (BX)(SI*8)
 	ADDQ    $0x00000004, SI
 	SUBQ    $0x00000004, AX
@@ -47480,7 +47480,7 @@ atan2F64AVX2_tail:
 	VANDPD       Y7, Y8, Y7
 	VMOVMSKPD    Y7, AX
 	CMPL         AX, $0x0f
-	JNE          notalllanes11
+	JNE          notalllanes15
 	VCMPPD       $0x1e, Y3, Y4, Y3
 	VMULPD       c3fdc000000000000<>+0(SB), Y5, Y4
 	VCMPPD       $0x1e, Y4, Y6, Y4
@@ -47555,9 +47555,9 @@ atan2F64AVX2_tail:
 	VADDPD       Y2, Y3, Y2
 	VANDPD       c8000000000000000<>+0(SB), Y1, Y1
 	VORPD        Y1, Y2, Y1
-	JMP          branchdone12
+	JMP          branchdone16
 
-notalllanes11:
+notalllanes15:
 	VCMPPD       $0x00, c7ff0000000000000<>+0(SB), Y3, Y5
 	VCMPPD       $0x00, c7ff0000000000000<>+0(SB), Y4, Y6
 	VORPD        Y5, Y6, Y7
@@ -47656,7 +47656,7 @@ notalllanes11:
 	VADDPD       Y1, Y2, Y1
 	VBLENDVPD    Y3, Y1, Y4, Y1
 
-branchdone12:
+branchdone16:
 	VMASKMOVPD Y1, Y0, (BX)(SI*8)
 
 atan2F64AVX2_done:
@@ -47688,7 +47688,7 @@ powF64AVX2_single:
 	VANDPD       Y2, Y3, Y2
 	VMOVMSKPD    Y2, DI
 	CMPL         DI, $0x0f
-	JNE          notalllanes13
+	JNE          notalllanes17
 	VMULPD       c3ff6a09e667f3bcd<>+0(SB), Y0, Y2
 	VANDPD       c7ff0000000000000<>+0(SB), Y2, Y2
 	VPSUBQ       c3ff0000000000000<>+0(SB), Y2, Y3
@@ -47841,9 +47841,9 @@ powF64AVX2_single:
 	VPSLLQ       $0x34, Y2, Y2
 	VMULPD       Y1, Y0, Y0
 	VMULPD       Y2, Y0, Y0
-	JMP          branchdone14
+	JMP          branchdone18
 
-notalllanes13:
+notalllanes17:
 	VMOVUPD      c8000000000000000<>+0(SB), Y2
 	VANDNPD      Y0, Y2, Y2
 	VCMPPD       $0x11, c0010000000000000<>+0(SB), Y2, Y3
@@ -48051,7 +48051,7 @@ notalllanes13:
 	VORPD        Y1, Y0, Y0
 	VBLENDVPD    Y0, c3ff0000000000000<>+0(SB), Y2, Y0
 
-branchdone14:
+branchdone18:
 	VMOVUPD Y0, (BX)(SI*8)
 	ADDQ    $0x00000004, SI
 	SUBQ    $0x00000004, AX
@@ -48076,7 +48076,7 @@ powF64AVX2_tail:
 	VANDPD       Y3, Y4, Y3
 	VMOVMSKPD    Y3, AX
 	CMPL         AX, $0x0f
-	JNE          notalllanes15
+	JNE          notalllanes19
 	VMULPD       c3ff6a09e667f3bcd<>+0(SB), Y1, Y3
 	VANDPD       c7ff0000000000000<>+0(SB), Y3, Y3
 	VPSUBQ       c3ff0000000000000<>+0(SB), Y3, Y4
@@ -48229,9 +48229,9 @@ powF64AVX2_tail:
 	VPSLLQ       $0x34, Y3, Y3
 	VMULPD       Y2, Y1, Y1
 	VMULPD       Y3, Y1, Y1
-	JMP          branchdone16
+	JMP          branchdone20
 
-notalllanes15:
+notalllanes19:
 	VMOVUPD      c8000000000000000<>+0(SB), Y3
 	VANDNPD      Y1, Y3, Y3
 	VCMPPD       $0x11, c0010000000000000<>+0(SB), Y3, Y4
@@ -48439,7 +48439,7 @@ notalllanes15:
 	VORPD        Y2, Y1, Y1
 	VBLENDVPD    Y1, c3ff0000000000000<>+0(SB), Y3, Y1
 
-branchdone16:
+branchdone20:
 	VMASKMOVPD Y1, Y0, (BX)(SI*8)
 
 powF64AVX2_done:
@@ -48490,7 +48490,7 @@ powF32AVX2_single:
 	VANDPD       Y2, Y3, Y2
 	VMOVMSKPS    Y2, DI
 	CMPL         DI, $0xff
-	JNE          pow32AVX2_special3
+	JNE          notalllanes21
 	VPSUBD       c3f3504f33f3504f3<>+0(SB), Y0, Y2
 	VPSRAD       $0x17, Y2, Y2
 	VPSLLD       $0x17, Y2, Y3
@@ -48596,9 +48596,9 @@ powF32AVX2_single:
 	VCVTPD2PSY   Y0, X4
 	VCVTPD2PSY   Y1, X0
 	VINSERTF128  $0x01, X0, Y4, Y0
-	JMP          pow32AVX2_done3
+	JMP          branchdone22
 
-pow32AVX2_special3:
+notalllanes21:
 	VANDPS       c7fffffff7fffffff<>+0(SB), Y0, Y2
 	VCMPPS       $0x11, c0080000000800000<>+0(SB), Y2, Y3
 	VMULPS       c4b8000004b800000<>+0(SB), Y2, Y5
@@ -48758,7 +48758,7 @@ pow32AVX2_special3:
 	VORPD        Y1, Y0, Y0
 	VBLENDVPS    Y0, c3f8000003f800000<>+0(SB), Y2, Y0
 
-pow32AVX2_done3:
+branchdone22:
 	VMOVUPD Y0, (BX)(SI*4)
 	ADDQ    $0x00000008, SI
 	SUBQ    $0x00000008, AX
@@ -48782,7 +48782,7 @@ powF32AVX2_tail:
 	VANDPD       Y3, Y5, Y3
 	VMOVMSKPS    Y3, AX
 	CMPL         AX, $0xff
-	JNE          pow32AVX2_special4
+	JNE          notalllanes23
 	VPSUBD       c3f3504f33f3504f3<>+0(SB), Y1, Y3
 	VPSRAD       $0x17, Y3, Y3
 	VPSLLD       $0x17, Y3, Y5
@@ -48888,9 +48888,9 @@ powF32AVX2_tail:
 	VCVTPD2PSY   Y1, X4
 	VCVTPD2PSY   Y2, X1
 	VINSERTF128  $0x01, X1, Y4, Y1
-	JMP          pow32AVX2_done4
+	JMP          branchdone24
 
-pow32AVX2_special4:
+notalllanes23:
 	VANDPS       c7fffffff7fffffff<>+0(SB), Y1, Y3
 	VCMPPS       $0x11, c0080000000800000<>+0(SB), Y3, Y5
 	VMULPS       c4b8000004b800000<>+0(SB), Y3, Y6
@@ -49050,7 +49050,7 @@ pow32AVX2_special4:
 	VORPD        Y2, Y1, Y1
 	VBLENDVPS    Y1, c3f8000003f800000<>+0(SB), Y3, Y1
 
-pow32AVX2_done4:
+branchdone24:
 	VMASKMOVPS Y1, Y0, (BX)(SI*4)
 
 powF32AVX2_done:
@@ -51637,7 +51637,7 @@ log2F64AVX2_loop:
 	VANDPD      Y1, Y2, Y1
 	VMOVMSKPD   Y1, SI
 	CMPL        SI, $0x0f
-	JNE         notalllanes17
+	JNE         notalllanes25
 	VMULPD      c3ff6a09e667f3bcd<>+0(SB), Y0, Y1
 	VANDPD      c7ff0000000000000<>+0(SB), Y1, Y1
 	VPSUBQ      c3ff0000000000000<>+0(SB), Y1, Y2
@@ -51689,9 +51689,9 @@ log2F64AVX2_loop:
 	VSUBPD      Y0, Y3, Y0
 	VADDPD      Y1, Y0, Y0
 	VADDPD      Y0, Y2, Y0
-	JMP         branchdone18
+	JMP         branchdone26
 
-notalllanes17:
+notalllanes25:
 	VCMPPD      $0x11, c0010000000000000<>+0(SB), Y0, Y1
 	VMULPD      c4330000000000000<>+0(SB), Y0, Y2
 	VBLENDVPD   Y1, Y2, Y0, Y2
@@ -51758,7 +51758,7 @@ notalllanes17:
 	VMOVUPD     c7ff8000000000001<>+0(SB), Y2
 	VBLENDVPD   Y0, Y2, Y1, Y0
 
-branchdone18:
+branchdone26:
 	VMOVUPD     Y0, (DX)(BX*8)
 	VMOVUPD     32(CX)(BX*8), Y0
 	VCMPPD      $0x1d, c0010000000000000<>+0(SB), Y0, Y1
@@ -51766,7 +51766,7 @@ branchdone18:
 	VANDPD      Y1, Y2, Y1
 	VMOVMSKPD   Y1, SI
 	CMPL        SI, $0x0f
-	JNE         notalllanes19
+	JNE         notalllanes27
 	VMULPD      c3ff6a09e667f3bcd<>+0(SB), Y0, Y1
 	VANDPD      c7ff0000000000000<>+0(SB), Y1, Y1
 	VPSUBQ      c3ff0000000000000<>+0(SB), Y1, Y2
@@ -51818,9 +51818,9 @@ branchdone18:
 	VSUBPD      Y0, Y3, Y0
 	VADDPD      Y1, Y0, Y0
 	VADDPD      Y0, Y2, Y0
-	JMP         branchdone20
+	JMP         branchdone28
 
-notalllanes19:
+notalllanes27:
 	VCMPPD      $0x11, c0010000000000000<>+0(SB), Y0, Y1
 	VMULPD      c4330000000000000<>+0(SB), Y0, Y2
 	VBLENDVPD   Y1, Y2, Y0, Y2
@@ -51887,7 +51887,7 @@ notalllanes19:
 	VMOVUPD     c7ff8000000000001<>+0(SB), Y2
 	VBLENDVPD   Y0, Y2, Y1, Y0
 
-branchdone20:
+branchdone28:
 	VMOVUPD Y0, 32(DX)(BX*8)
 	ADDQ    $0x00000008, BX
 	SUBQ    $0x00000008, AX
@@ -51902,7 +51902,7 @@ log2F64AVX2_single:
 	VANDPD      Y1, Y2, Y1
 	VMOVMSKPD   Y1, SI
 	CMPL        SI, $0x0f
-	JNE         notalllanes21
+	JNE         notalllanes29
 	VMULPD      c3ff6a09e667f3bcd<>+0(SB), Y0, Y1
 	VANDPD      c7ff0000000000000<>+0(SB), Y1, Y1
 	VPSUBQ      c3ff0000000000000<>+0(SB), Y1, Y2
@@ -51954,9 +51954,9 @@ log2F64AVX2_single:
 	VSUBPD      Y0, Y3, Y0
 	VADDPD      Y1, Y0, Y0
 	VADDPD      Y0, Y2, Y0
-	JMP         branchdone22
+	JMP         branchdone30
 
-notalllanes21:
+notalllanes29:
 	VCMPPD      $0x11, c0010000000000000<>+0(SB), Y0, Y1
 	VMULPD      c4330000000000000<>+0(SB), Y0, Y2
 	VBLENDVPD   Y1, Y2, Y0, Y2
@@ -52023,7 +52023,7 @@ notalllanes21:
 	VMOVUPD     c7ff8000000000001<>+0(SB), Y2
 	VBLENDVPD   Y0, Y2, Y1, Y0
 
-branchdone22:
+branchdone30:
 	VMOVUPD Y0, (DX)(BX*8)
 	ADDQ    $0x00000004, BX
 	SUBQ    $0x00000004, AX
@@ -52041,7 +52041,7 @@ log2F64AVX2_tail:
 	VANDPD      Y2, Y3, Y2
 	VMOVMSKPD   Y2, AX
 	CMPL        AX, $0x0f
-	JNE         notalllanes23
+	JNE         notalllanes31
 	VMULPD      c3ff6a09e667f3bcd<>+0(SB), Y1, Y2
 	VANDPD      c7ff0000000000000<>+0(SB), Y2, Y2
 	VPSUBQ      c3ff0000000000000<>+0(SB), Y2, Y3
@@ -52093,9 +52093,9 @@ log2F64AVX2_tail:
 	VSUBPD      Y1, Y4, Y1
 	VADDPD      Y2, Y1, Y1
 	VADDPD      Y1, Y3, Y1
-	JMP         branchdone24
+	JMP         branchdone32
 
-notalllanes23:
+notalllanes31:
 	VCMPPD      $0x11, c0010000000000000<>+0(SB), Y1, Y2
 	VMULPD      c4330000000000000<>+0(SB), Y1, Y3
 	VBLENDVPD   Y2, Y3, Y1, Y3
@@ -52162,7 +52162,7 @@ notalllanes23:
 	VMOVUPD     c7ff8000000000001<>+0(SB), Y3
 	VBLENDVPD   Y1, Y3, Y2, Y1
 
-branchdone24:
+branchdone32:
 	VMASKMOVPD Y1, Y0, (DX)(BX*8)
 
 log2F64AVX2_done:
@@ -52186,7 +52186,7 @@ log10F64AVX2_loop:
 	VANDPD      Y1, Y2, Y1
 	VMOVMSKPD   Y1, SI
 	CMPL        SI, $0x0f
-	JNE         notalllanes25
+	JNE         notalllanes33
 	VMULPD      c3ff6a09e667f3bcd<>+0(SB), Y0, Y1
 	VANDPD      c7ff0000000000000<>+0(SB), Y1, Y1
 	VPSUBQ      c3ff0000000000000<>+0(SB), Y1, Y2
@@ -52238,9 +52238,9 @@ log10F64AVX2_loop:
 	VFMADD213PD Y2, Y3, Y0
 	VADDPD      Y0, Y1, Y0
 	VADDPD      Y0, Y4, Y0
-	JMP         branchdone26
+	JMP         branchdone34
 
-notalllanes25:
+notalllanes33:
 	VCMPPD      $0x11, c0010000000000000<>+0(SB), Y0, Y1
 	VMULPD      c4330000000000000<>+0(SB), Y0, Y2
 	VBLENDVPD   Y1, Y2, Y0, Y2
@@ -52307,7 +52307,7 @@ notalllanes25:
 	VMOVUPD     c7ff8000000000001<>+0(SB), Y2
 	VBLENDVPD   Y0, Y2, Y1, Y0
 
-branchdone26:
+branchdone34:
 	VMOVUPD     Y0, (DX)(BX*8)
 	VMOVUPD     32(CX)(BX*8), Y0
 	VCMPPD      $0x1d, c0010000000000000<>+0(SB), Y0, Y1
@@ -52315,7 +52315,7 @@ branchdone26:
 	VANDPD      Y1, Y2, Y1
 	VMOVMSKPD   Y1, SI
 	CMPL        SI, $0x0f
-	JNE         notalllanes27
+	JNE         notalllanes35
 	VMULPD      c3ff6a09e667f3bcd<>+0(SB), Y0, Y1
 	VANDPD      c7ff0000000000000<>+0(SB), Y1, Y1
 	VPSUBQ      c3ff0000000000000<>+0(SB), Y1, Y2
@@ -52367,9 +52367,9 @@ branchdone26:
 	VFMADD213PD Y2, Y3, Y0
 	VADDPD      Y0, Y1, Y0
 	VADDPD      Y0, Y4, Y0
-	JMP         branchdone28
+	JMP         branchdone36
 
-notalllanes27:
+notalllanes35:
 	VCMPPD      $0x11, c0010000000000000<>+0(SB), Y0, Y1
 	VMULPD      c4330000000000000<>+0(SB), Y0, Y2
 	VBLENDVPD   Y1, Y2, Y0, Y2
@@ -52436,7 +52436,7 @@ notalllanes27:
 	VMOVUPD     c7ff8000000000001<>+0(SB), Y2
 	VBLENDVPD   Y0, Y2, Y1, Y0
 
-branchdone28:
+branchdone36:
 	VMOVUPD Y0, 32(DX)(BX*8)
 	ADDQ    $0x00000008, BX
 	SUBQ    $0x00000008, AX
@@ -52451,7 +52451,7 @@ log10F64AVX2_single:
 	VANDPD      Y1, Y2, Y1
 	VMOVMSKPD   Y1, SI
 	CMPL        SI, $0x0f
-	JNE         notalllanes29
+	JNE         notalllanes37
 	VMULPD      c3ff6a09e667f3bcd<>+0(SB), Y0, Y1
 	VANDPD      c7ff0000000000000<>+0(SB), Y1, Y1
 	VPSUBQ      c3ff0000000000000<>+0(SB), Y1, Y2
@@ -52503,9 +52503,9 @@ log10F64AVX2_single:
 	VFMADD213PD Y2, Y3, Y0
 	VADDPD      Y0, Y1, Y0
 	VADDPD      Y0, Y4, Y0
-	JMP         branchdone30
+	JMP         branchdone38
 
-notalllanes29:
+notalllanes37:
 	VCMPPD      $0x11, c0010000000000000<>+0(SB), Y0, Y1
 	VMULPD      c4330000000000000<>+0(SB), Y0, Y2
 	VBLENDVPD   Y1, Y2, Y0, Y2
@@ -52572,7 +52572,7 @@ notalllanes29:
 	VMOVUPD     c7ff8000000000001<>+0(SB), Y2
 	VBLENDVPD   Y0, Y2, Y1, Y0
 
-branchdone30:
+branchdone38:
 	VMOVUPD Y0, (DX)(BX*8)
 	ADDQ    $0x00000004, BX
 	SUBQ    $0x00000004, AX
@@ -52590,7 +52590,7 @@ log10F64AVX2_tail:
 	VANDPD      Y2, Y3, Y2
 	VMOVMSKPD   Y2, AX
 	CMPL        AX, $0x0f
-	JNE         notalllanes31
+	JNE         notalllanes39
 	VMULPD      c3ff6a09e667f3bcd<>+0(SB), Y1, Y2
 	VANDPD      c7ff0000000000000<>+0(SB), Y2, Y2
 	VPSUBQ      c3ff0000000000000<>+0(SB), Y2, Y3
@@ -52642,9 +52642,9 @@ log10F64AVX2_tail:
 	VFMADD213PD Y3, Y4, Y1
 	VADDPD      Y1, Y2, Y1
 	VADDPD      Y1, Y5, Y1
-	JMP         branchdone32
+	JMP         branchdone40
 
-notalllanes31:
+notalllanes39:
 	VCMPPD      $0x11, c0010000000000000<>+0(SB), Y1, Y2
 	VMULPD      c4330000000000000<>+0(SB), Y1, Y3
 	VBLENDVPD   Y2, Y3, Y1, Y3
@@ -52711,7 +52711,7 @@ notalllanes31:
 	VMOVUPD     c7ff8000000000001<>+0(SB), Y3
 	VBLENDVPD   Y1, Y3, Y2, Y1
 
-branchdone32:
+branchdone40:
 	VMASKMOVPD Y1, Y0, (DX)(BX*8)
 
 log10F64AVX2_done:

@@ -133,12 +133,18 @@ func TestLanes32Specials(t *testing.T) {
 	x := []float32{0, math.SmallestNonzeroFloat32, 0x1p-126, 0x1p-24, 0.25, 0.29289323, 0.41421354,
 		0.5, 0.5625, 1 - 0x1p-24, 1, 1 + 0x1p-23, 2, 0.6931472, 9, 10, 17.5, 18, 88.72, 89, 89.42,
 		90, 127.99, 128, 129, 150, 151, 4096, 4097, 1e30, math.MaxFloat32, float32(math.Inf(1))}
+	checkLanes32Signed(t, lanes32Cases(), x)
+}
+
+// checkLanes32Signed runs every case on each assembly level at x, -x and NaN: within
+// 1 ULP of the float64 reference, with its special values bit for bit.
+func checkLanes32Signed(t *testing.T, cases []lanes32Case, x []float32) {
 	for _, v := range x {
 		x = append(x, -v)
 	}
 	x = append(x, float32(math.NaN()))
 	got := make([]float32, len(x))
-	for _, tc := range lanes32Cases() {
+	for _, tc := range cases {
 		for _, l := range asmLevels(t) {
 			tc.k32(l.k)(got, x)
 			for i := range x {

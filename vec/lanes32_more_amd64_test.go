@@ -234,22 +234,7 @@ func TestLanes32MoreSpecials(t *testing.T) {
 		b := float32(0.5 + 7*float64(i)/16)
 		x = append(x, b, math.Nextafter32(b, 0), math.Nextafter32(b, 5))
 	}
-	for _, v := range x {
-		x = append(x, -v)
-	}
-	x = append(x, float32(math.NaN()))
-	got := make([]float32, len(x))
-	for _, tc := range lanes32MoreCases() {
-		for _, l := range asmLevels(t) {
-			tc.k32(l.k)(got, x)
-			for i := range x {
-				ref := tc.ref(float64(x[i]))
-				if _, ok := checkLanes32(got[i], ref); !ok {
-					t.Errorf("%s %s(%v) = %v, want %v (float64 %v)", l.name, tc.name, x[i], got[i], float32(ref), ref)
-				}
-			}
-		}
-	}
+	checkLanes32Signed(t, lanes32MoreCases(), x)
 }
 
 // BenchmarkPow32Paths times the float32 pow kernels of each assembly level on regular

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"math"
 
 	. "github.com/mmcloughlin/avo/build"
@@ -129,9 +128,6 @@ func pow32Core(l *level, z, k, y VecVirtual) VecVirtual {
 	return l.mul(e, d)
 }
 
-// pow32Labels numbers the labels of the branch in pow32LanesBody.
-var pow32Labels int
-
 // pow32LanesBody computes x^y of every pair of float32 lanes, with math.Pow's special
 // values. A vector whose lanes are all regular (x positive, normal and finite, y
 // finite and not 1), where the magnitude computed by the core is the result, skips
@@ -141,27 +137,12 @@ func pow32LanesBody(l *level, x, y VecVirtual) VecVirtual {
 	inf := c32(float32(math.Inf(1)))
 	xok := l.maskAnd(l.cmpPS(cmpGE, x, c32(0x1p-126)), l.cmpPS(cmpLT, x, inf))
 	yok := l.maskAnd(l.cmpPS(cmpLT, abs32(l, y), inf), l.cmpPS(cmpNEQ, y, c32(1)))
-	all := l.maskAnd(xok, yok)
-	pow32Labels++
-	special := fmt.Sprintf("pow32%s_special%d", l.suffix, pow32Labels)
-	done := fmt.Sprintf("pow32%s_done%d", l.suffix, pow32Labels)
-	if l.wide {
-		KORTESTW(all.k, all.k) // CF: all sixteen lanes set
-		JCC(LabelRef(special))
-	} else {
-		bits := GP32()
-		VMOVMSKPS(all.v, bits)
-		CMPL(bits, U8(255))
-		JNE(LabelRef(special))
-	}
-	res := l.vec()
-	VMOVAPS(pow32Magnitude(l, x, y, false), res)
-	JMP(LabelRef(done))
-	Label(special)
-	ax := abs32(l, x)
-	VMOVAPS(pow32Specials(l, x, y, ax, pow32Magnitude(l, ax, y, true)), res)
-	Label(done)
-	return res
+	return l.branchAll32(l.maskAnd(xok, yok),
+		func() VecVirtual { return pow32Magnitude(l, x, y, false) },
+		func() VecVirtual {
+			ax := abs32(l, x)
+			return pow32Specials(l, x, y, ax, pow32Magnitude(l, ax, y, true))
+		})
 }
 
 // pow32Magnitude returns |x|^y for positive ax = |x| and finite y (other lanes give
