@@ -256,19 +256,26 @@ func runInstr(ws *workspace, in *instr, dst, dst2, a, b, c duals) {
 // that large come from main memory, not from a cache.
 const prefetchBytes = 4 << 20
 
-// prefetches reports whether the blocks of the batch should prefetch their inputs.
+// perPointColumns calls f with each input and tangent column read one element per
+// point: the ones blocks prefetch (broadcast inputs are small and stay cached).
+func (b *batch) perPointColumns(f func(data []float64)) {
+	for k, data := range b.inData {
+		if b.inMap[k].kind == sameShape {
+			f(data)
+		}
+	}
+	for k, data := range b.tanData {
+		if b.tanMap[k].kind == sameShape {
+			f(data)
+		}
+	}
+}
+
+// prefetches reports whether the blocks of the batch should prefetch their inputs:
+// whether the columns they read reach prefetchBytes.
 func (b *batch) prefetches() bool {
 	bytes := 0
-	for k := range b.inData {
-		if b.inMap[k].kind == sameShape {
-			bytes += 8 * b.n
-		}
-	}
-	for k := range b.tanData {
-		if b.tanMap[k].kind == sameShape {
-			bytes += 8 * b.n
-		}
-	}
+	b.perPointColumns(func([]float64) { bytes += 8 * b.n })
 	return bytes >= prefetchBytes
 }
 
@@ -298,31 +305,24 @@ func (b *batch) aheadOf(next, bs int) prefetchSpan {
 	return prefetchSpan{b, lo, hi, parts}
 }
 
-// part prefetches slice i of the span's inputs (those read one element per point;
-// broadcast inputs are small and stay cached), if it has that many slices.
+// part prefetches slice i of the span's inputs (see perPointColumns), if it has that
+// many slices.
 func (s prefetchSpan) part(i int) {
 	if i >= s.parts {
 		return
 	}
 	n, parts := s.hi-s.lo, s.parts
 	lo, hi := s.lo+n*i/parts, s.lo+n*(i+1)/parts
-	for k, data := range s.b.inData {
-		if s.b.inMap[k].kind == sameShape {
-			vec.Prefetch(data[lo:hi])
-		}
-	}
-	for k, data := range s.b.tanData {
-		if s.b.tanMap[k].kind == sameShape {
-			vec.Prefetch(data[lo:hi])
-		}
-	}
+	s.b.perPointColumns(func(data []float64) { vec.Prefetch(data[lo:hi]) })
 }
 
-// block evaluates points [start, start+m) and stores the results, prefetching the
-// inputs of ahead meanwhile.
-func (b *batch) block(ws *workspace, start, m int, ahead prefetchSpan) {
+// block evaluates block blk of bs points and stores the results, prefetching the
+// inputs of block next (-1 for none) meanwhile.
+func (b *batch) block(ws *workspace, blk, next, bs int) {
+	start := blk * bs
+	m := min(bs, b.n-start)
 	b.setup(ws, start, m)
-	b.p.exec(ws, b.plan, m, b.stream, ahead)
+	b.p.exec(ws, b.plan, m, b.stream, b.aheadOf(next, bs))
 	for i, r := range b.p.outputs {
 		out := ws.regs[r]
 		if b.p.directOut[i] {
@@ -409,8 +409,7 @@ func (b *batch) parallel(workers, nblocks, bs int) {
 				if shared.prefetch { // claim the next block now, to prefetch its inputs
 					after = claim()
 				}
-				start := blk * bs
-				shared.block(spaces[w], start, min(bs, shared.n-start), shared.aheadOf(after, bs))
+				shared.block(spaces[w], blk, after, bs)
 				if after < 0 {
 					after = claim()
 				}
@@ -459,12 +458,11 @@ func (b *batch) workspace() *workspace {
 // blocks evaluates blocks [lo, hi) of bs points each.
 func (b *batch) blocks(ws *workspace, lo, hi, bs int) {
 	for blk := lo; blk < hi; blk++ {
-		start := blk * bs
 		next := blk + 1
 		if next >= hi {
 			next = -1
 		}
-		b.block(ws, start, min(bs, b.n-start), b.aheadOf(next, bs))
+		b.block(ws, blk, next, bs)
 	}
 }
 
