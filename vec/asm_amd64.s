@@ -7028,10 +7028,10 @@ sincosF32AVX512_loop:
 	VPSLLQ            $0x3f, Z26, Z26
 	VXORPD            Z26, Z27, Z27
 	VBLENDMPD         Z18, Z25, K2, Z25
+	VMOVAPD           Z27, Z26
+	VBLENDMPD         Z18, Z26, K2, Z26
 	VCVTPD2PS         Z25, Y19
-	VMOVAPD           Z27, Z25
-	VBLENDMPD         Z18, Z25, K2, Z25
-	VCVTPD2PS         Z25, Y20
+	VCVTPD2PS         Z26, Y20
 	VCVTPS2PD         Y22, Z18
 	VBROADCASTSD      c8000000000000000<>+0(SB), Z22
 	VANDNPD           Z18, Z22, Z22
@@ -7073,14 +7073,14 @@ sincosF32AVX512_loop:
 	VPSLLQ            $0x3f, Z25, Z25
 	VXORPD            Z25, Z26, Z26
 	VBLENDMPD         Z18, Z22, K2, Z22
-	VCVTPD2PS         Z22, Y22
 	VMOVAPD           Z26, Z25
 	VBLENDMPD         Z18, Z25, K2, Z25
-	VCVTPD2PS         Z25, Y18
-	VINSERTF64X4      $0x01, Y22, Z19, Z22
-	VINSERTF64X4      $0x01, Y18, Z20, Z18
-	VBLENDMPS         Z22, Z24, K1, Z24
-	VBLENDMPS         Z18, Z23, K1, Z23
+	VCVTPD2PS         Z22, Y18
+	VCVTPD2PS         Z25, Y22
+	VINSERTF64X4      $0x01, Y18, Z19, Z18
+	VINSERTF64X4      $0x01, Y22, Z20, Z22
+	VBLENDMPS         Z18, Z24, K1, Z24
+	VBLENDMPS         Z22, Z23, K1, Z23
 	VCMPPS.BCST       $0x1e, c4980000049800000<>+0(SB), Z21, K1
 	KMOVW             K1, R8
 	ORQ               R8, SI
@@ -7177,10 +7177,10 @@ sin32AVX512_near9:
 	VPSLLQ            $0x3f, Z26, Z26
 	VXORPD            Z26, Z27, Z27
 	VBLENDMPD         Z18, Z25, K2, Z25
+	VMOVAPD           Z27, Z26
+	VBLENDMPD         Z18, Z26, K2, Z26
 	VCVTPD2PS         Z25, Y19
-	VMOVAPD           Z27, Z25
-	VBLENDMPD         Z18, Z25, K2, Z25
-	VCVTPD2PS         Z25, Y20
+	VCVTPD2PS         Z26, Y20
 	VCVTPS2PD         Y22, Z18
 	VBROADCASTSD      c8000000000000000<>+0(SB), Z22
 	VANDNPD           Z18, Z22, Z22
@@ -7222,14 +7222,14 @@ sin32AVX512_near9:
 	VPSLLQ            $0x3f, Z25, Z25
 	VXORPD            Z25, Z26, Z26
 	VBLENDMPD         Z18, Z22, K2, Z22
-	VCVTPD2PS         Z22, Y22
 	VMOVAPD           Z26, Z25
 	VBLENDMPD         Z18, Z25, K2, Z25
-	VCVTPD2PS         Z25, Y18
-	VINSERTF64X4      $0x01, Y22, Z19, Z22
-	VINSERTF64X4      $0x01, Y18, Z20, Z18
-	VBLENDMPS         Z22, Z24, K1, Z24
-	VBLENDMPS         Z18, Z23, K1, Z23
+	VCVTPD2PS         Z22, Y18
+	VCVTPD2PS         Z25, Y22
+	VINSERTF64X4      $0x01, Y18, Z19, Z18
+	VINSERTF64X4      $0x01, Y22, Z20, Z22
+	VBLENDMPS         Z18, Z24, K1, Z24
+	VBLENDMPS         Z22, Z23, K1, Z23
 	VCMPPS.BCST       $0x1e, c4980000049800000<>+0(SB), Z21, K1
 	KMOVW             K1, R8
 	ORQ               R8, SI
@@ -7333,10 +7333,10 @@ sincosF32AVX512_single:
 	VPSLLQ            $0x3f, Z26, Z26
 	VXORPD            Z26, Z27, Z27
 	VBLENDMPD         Z18, Z25, K2, Z25
+	VMOVAPD           Z27, Z26
+	VBLENDMPD         Z18, Z26, K2, Z26
 	VCVTPD2PS         Z25, Y19
-	VMOVAPD           Z27, Z25
-	VBLENDMPD         Z18, Z25, K2, Z25
-	VCVTPD2PS         Z25, Y20
+	VCVTPD2PS         Z26, Y20
 	VCVTPS2PD         Y22, Z18
 	VBROADCASTSD      c8000000000000000<>+0(SB), Z22
 	VANDNPD           Z18, Z22, Z22
@@ -7378,14 +7378,14 @@ sincosF32AVX512_single:
 	VPSLLQ            $0x3f, Z25, Z25
 	VXORPD            Z25, Z26, Z26
 	VBLENDMPD         Z18, Z22, K2, Z22
-	VCVTPD2PS         Z22, Y22
 	VMOVAPD           Z26, Z25
 	VBLENDMPD         Z18, Z25, K2, Z25
-	VCVTPD2PS         Z25, Y18
-	VINSERTF64X4      $0x01, Y22, Z19, Z22
-	VINSERTF64X4      $0x01, Y18, Z20, Z18
-	VBLENDMPS         Z22, Z24, K1, Z24
-	VBLENDMPS         Z18, Z23, K1, Z23
+	VCVTPD2PS         Z22, Y18
+	VCVTPD2PS         Z25, Y22
+	VINSERTF64X4      $0x01, Y18, Z19, Z18
+	VINSERTF64X4      $0x01, Y22, Z20, Z22
+	VBLENDMPS         Z18, Z24, K1, Z24
+	VBLENDMPS         Z22, Z23, K1, Z23
 	VCMPPS.BCST       $0x1e, c4980000049800000<>+0(SB), Z21, K1
 	KMOVW             K1, R8
 	ORQ               R8, SI
@@ -7491,10 +7491,10 @@ sincosF32AVX512_tail:
 	VPSLLQ            $0x3f, Z5, Z5
 	VXORPD            Z5, Z6, Z6
 	VBLENDMPD         Z1, Z4, K3, Z4
+	VMOVAPD           Z6, Z5
+	VBLENDMPD         Z1, Z5, K3, Z5
 	VCVTPD2PS         Z4, Y19
-	VMOVAPD           Z6, Z4
-	VBLENDMPD         Z1, Z4, K3, Z4
-	VCVTPD2PS         Z4, Y20
+	VCVTPD2PS         Z5, Y20
 	VCVTPS2PD         Y0, Z0
 	VBROADCASTSD      c8000000000000000<>+0(SB), Z1
 	VANDNPD           Z0, Z1, Z1
@@ -7536,14 +7536,14 @@ sincosF32AVX512_tail:
 	VPSLLQ            $0x3f, Z4, Z4
 	VXORPD            Z4, Z5, Z5
 	VBLENDMPD         Z0, Z1, K3, Z1
-	VCVTPD2PS         Z1, Y1
 	VMOVAPD           Z5, Z4
 	VBLENDMPD         Z0, Z4, K3, Z4
-	VCVTPD2PS         Z4, Y0
-	VINSERTF64X4      $0x01, Y1, Z19, Z1
-	VINSERTF64X4      $0x01, Y0, Z20, Z0
-	VBLENDMPS         Z1, Z3, K2, Z3
-	VBLENDMPS         Z0, Z2, K2, Z2
+	VCVTPD2PS         Z1, Y0
+	VCVTPD2PS         Z4, Y1
+	VINSERTF64X4      $0x01, Y0, Z19, Z0
+	VINSERTF64X4      $0x01, Y1, Z20, Z1
+	VBLENDMPS         Z0, Z3, K2, Z3
+	VBLENDMPS         Z1, Z2, K2, Z2
 	VCMPPS.BCST       $0x1e, c4980000049800000<>+0(SB), Z21, K2
 	KMOVW             K2, AX
 	ORQ               AX, SI
@@ -7638,7 +7638,7 @@ tanF32AVX512_loop:
 	VBLENDMPS         Z22, Z20, K2, Z20
 	VPTERNLOGD        $0x78, Z0, Z18, Z20
 	KORTESTW          K1, K1
-	JZ                tan32AVX512_near13
+	JZ                sin32AVX512_near13
 	VEXTRACTF64X4     $0x01, Z18, Y21
 	VCVTPS2PD         Y18, Z18
 	VBROADCASTSD      c8000000000000000<>+0(SB), Z22
@@ -7728,7 +7728,7 @@ tanF32AVX512_loop:
 	KMOVW             K1, DI
 	ORQ               DI, BX
 
-tan32AVX512_near13:
+sin32AVX512_near13:
 	VMOVUPD           Z20, (DX)(SI*4)
 	VMOVUPD           64(CX)(SI*4), Z18
 	VANDNPS           Z18, Z0, Z19
@@ -7781,7 +7781,7 @@ tan32AVX512_near13:
 	VBLENDMPS         Z22, Z20, K2, Z20
 	VPTERNLOGD        $0x78, Z0, Z18, Z20
 	KORTESTW          K1, K1
-	JZ                tan32AVX512_near14
+	JZ                sin32AVX512_near14
 	VEXTRACTF64X4     $0x01, Z18, Y21
 	VCVTPS2PD         Y18, Z18
 	VBROADCASTSD      c8000000000000000<>+0(SB), Z22
@@ -7871,7 +7871,7 @@ tan32AVX512_near13:
 	KMOVW             K1, DI
 	ORQ               DI, BX
 
-tan32AVX512_near14:
+sin32AVX512_near14:
 	VMOVUPD Z20, 64(DX)(SI*4)
 	ADDQ    $0x00000020, SI
 	SUBQ    $0x00000020, AX
@@ -7931,7 +7931,7 @@ tanF32AVX512_single:
 	VBLENDMPS         Z22, Z20, K2, Z20
 	VPTERNLOGD        $0x78, Z0, Z18, Z20
 	KORTESTW          K1, K1
-	JZ                tan32AVX512_near15
+	JZ                sin32AVX512_near15
 	VEXTRACTF64X4     $0x01, Z18, Y21
 	VCVTPS2PD         Y18, Z18
 	VBROADCASTSD      c8000000000000000<>+0(SB), Z22
@@ -8021,7 +8021,7 @@ tanF32AVX512_single:
 	KMOVW             K1, DI
 	ORQ               DI, BX
 
-tan32AVX512_near15:
+sin32AVX512_near15:
 	VMOVUPD Z20, (DX)(SI*4)
 	ADDQ    $0x00000010, SI
 	SUBQ    $0x00000010, AX
@@ -8083,7 +8083,7 @@ tanF32AVX512_tail:
 	VBLENDMPS         Z3, Z1, K3, Z1
 	VPTERNLOGD        $0x78, Z0, Z18, Z1
 	KORTESTW          K2, K2
-	JZ                tan32AVX512_near16
+	JZ                sin32AVX512_near16
 	VEXTRACTF64X4     $0x01, Z18, Y0
 	VCVTPS2PD         Y18, Z2
 	VBROADCASTSD      c8000000000000000<>+0(SB), Z3
@@ -8173,7 +8173,7 @@ tanF32AVX512_tail:
 	KMOVW             K2, AX
 	ORQ               AX, BX
 
-tan32AVX512_near16:
+sin32AVX512_near16:
 	VMOVUPS Z1, K1, (DX)(SI*4)
 
 tanF32AVX512_done:
@@ -43815,7 +43815,7 @@ tanF32AVX2_loop:
 	VANDPS       c8000000080000000<>+0(SB), Y0, Y4
 	VXORPS       Y4, Y3, Y3
 	VTESTPS      Y2, Y2
-	JZ           tan32AVX2_near29
+	JZ           sin32AVX2_near29
 	VEXTRACTF128 $0x01, Y0, X4
 	VCVTPS2PD    X0, Y0
 	VMOVUPD      c8000000000000000<>+0(SB), Y6
@@ -43911,7 +43911,7 @@ tanF32AVX2_loop:
 	VMOVMSKPS    Y0, DI
 	ORQ          DI, BX
 
-tan32AVX2_near29:
+sin32AVX2_near29:
 	VMOVUPD      Y3, (DX)(SI*4)
 	VMOVUPD      32(CX)(SI*4), Y0
 	VMOVUPD      c8000000080000000<>+0(SB), Y1
@@ -43969,7 +43969,7 @@ tan32AVX2_near29:
 	VANDPS       c8000000080000000<>+0(SB), Y0, Y4
 	VXORPS       Y4, Y3, Y3
 	VTESTPS      Y2, Y2
-	JZ           tan32AVX2_near30
+	JZ           sin32AVX2_near30
 	VEXTRACTF128 $0x01, Y0, X4
 	VCVTPS2PD    X0, Y0
 	VMOVUPD      c8000000000000000<>+0(SB), Y6
@@ -44065,7 +44065,7 @@ tan32AVX2_near29:
 	VMOVMSKPS    Y0, DI
 	ORQ          DI, BX
 
-tan32AVX2_near30:
+sin32AVX2_near30:
 	VMOVUPD Y3, 32(DX)(SI*4)
 	ADDQ    $0x00000010, SI
 	SUBQ    $0x00000010, AX
@@ -44130,7 +44130,7 @@ tanF32AVX2_single:
 	VANDPS       c8000000080000000<>+0(SB), Y0, Y4
 	VXORPS       Y4, Y3, Y3
 	VTESTPS      Y2, Y2
-	JZ           tan32AVX2_near31
+	JZ           sin32AVX2_near31
 	VEXTRACTF128 $0x01, Y0, X4
 	VCVTPS2PD    X0, Y0
 	VMOVUPD      c8000000000000000<>+0(SB), Y6
@@ -44226,7 +44226,7 @@ tanF32AVX2_single:
 	VMOVMSKPS    Y0, DI
 	ORQ          DI, BX
 
-tan32AVX2_near31:
+sin32AVX2_near31:
 	VMOVUPD Y3, (DX)(SI*4)
 	ADDQ    $0x00000008, SI
 	SUBQ    $0x00000008, AX
@@ -44294,7 +44294,7 @@ tanF32AVX2_tail:
 	VANDPS       c8000000080000000<>+0(SB), Y1, Y6
 	VXORPS       Y6, Y4, Y4
 	VTESTPS      Y3, Y3
-	JZ           tan32AVX2_near32
+	JZ           sin32AVX2_near32
 	VEXTRACTF128 $0x01, Y1, X6
 	VCVTPS2PD    X1, Y1
 	VMOVUPD      c8000000000000000<>+0(SB), Y7
@@ -44390,7 +44390,7 @@ tanF32AVX2_tail:
 	VMOVMSKPS    Y1, AX
 	ORQ          AX, BX
 
-tan32AVX2_near32:
+sin32AVX2_near32:
 	VMASKMOVPS Y4, Y0, (DX)(SI*4)
 
 tanF32AVX2_done:

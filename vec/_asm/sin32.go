@@ -151,7 +151,7 @@ func trig32OneBody(l *level, cr *constRegs, x VecVirtual, cos bool, flag Registe
 	} else {
 		flipSign32(l, cr, res, v.t, x)
 	}
-	farPath(l, v, flag, x, !cos, cos, res)
+	farPath(l, v, flag, x, trig32Wide(l, !cos, cos), res)
 	return res
 }
 
@@ -188,15 +188,15 @@ func trig32BothBody(l *level, cr *constRegs, x VecVirtual, flag Register) (sin, 
 	t1 := l.vec()
 	l.vop(VPADDD, VPADDD_BCST, cr.op(cbits32(1)), v.t, t1) // the quadrant of x + pi/2
 	flipSign32(l, cr, cos, t1, nil)
-	farPath(l, v, flag, x, true, true, sin, cos)
+	farPath(l, v, flag, x, trig32Wide(l, true, true), sin, cos)
 	return sin, cos
 }
 
-// farPath emits the branch to the float64-lane kernel (trig32Body) for the lanes of
-// v.far: when a vector has such a lane, each half of x is widened to float64 lanes,
-// sin and/or cos are computed there (lanes beyond trigBound come back as x and set
-// flag), and the far lanes of each output (sin first) are replaced.
-func farPath(l *level, v reduced32, flag Register, x VecVirtual, wantSin, wantCos bool, outs ...VecVirtual) {
+// farPath emits the branch to float64 lanes for the lanes of v.far: when a vector has
+// such a lane, each half of x is widened to float64 lanes, wide computes the outputs
+// there (lanes beyond trigBound may hold anything: they set flag and the caller
+// redoes them), and the far lanes of each of outs are replaced by them, in order.
+func farPath(l *level, v reduced32, flag Register, x VecVirtual, wide func(xw VecVirtual) []VecVirtual, outs ...VecVirtual) {
 	sin32Labels++
 	done := fmt.Sprintf("sin32%s_near%d", l.suffix, sin32Labels)
 	if l.wide {
@@ -205,23 +205,21 @@ func farPath(l *level, v reduced32, flag Register, x VecVirtual, wantSin, wantCo
 		VTESTPS(v.far.v, v.far.v)
 	}
 	JZ(LabelRef(done))
-	for i, wide := range trig32Wide(l, x, wantSin, wantCos) {
+	for i, w := range widened32(l, x, wide) {
 		if l.wide {
-			VBLENDMPS(wide, outs[i], v.far.k, outs[i])
+			VBLENDMPS(w, outs[i], v.far.k, outs[i])
 		} else {
-			VBLENDVPS(v.far.v, wide, outs[i], outs[i])
+			VBLENDVPS(v.far.v, w, outs[i], outs[i])
 		}
 	}
 	ORQ(l.maskBits(l.cmpPS(cmpGT, v.a, c32(trigBound))), flag)
 	Label(done)
 }
 
-// trig32Wide computes sin and/or cos of the float32 lanes of x by widening each half
-// to float64 lanes (trig32Body); lanes beyond trigBound (and ±Inf) come back as x.
-func trig32Wide(l *level, x VecVirtual, wantSin, wantCos bool) []VecVirtual {
-	half := func(h Op) []VecVirtual {
-		xw := l.vec()
-		VCVTPS2PD(h, xw)
+// trig32Wide returns the float64-lane part of farPath for sin and/or cos (trig32Body);
+// lanes beyond trigBound (and ±Inf) come back as x.
+func trig32Wide(l *level, wantSin, wantCos bool) func(xw VecVirtual) []VecVirtual {
+	return func(xw VecVirtual) []VecVirtual {
 		r := trig32Body(l, xw, wantSin, wantCos)
 		var res []VecVirtual
 		if wantSin {
@@ -230,11 +228,23 @@ func trig32Wide(l *level, x VecVirtual, wantSin, wantCos bool) []VecVirtual {
 		if wantCos {
 			res = append(res, r.cos)
 		}
-		var outs []VecVirtual
-		for _, s := range res {
-			if l.wide { // trig32Body blends x into the big lanes on AVX2 only
-				s = l.blendPD(r.big, s, xw)
+		if l.wide { // trig32Body blends x into the big lanes on AVX2 only
+			for i := range res {
+				res[i] = l.blendPD(r.big, res[i], xw)
 			}
+		}
+		return res
+	}
+}
+
+// widened32 computes f on each half of the float32 lanes of x widened to float64
+// lanes, and returns f's outputs rounded back to float32 and joined.
+func widened32(l *level, x VecVirtual, f func(xw VecVirtual) []VecVirtual) []VecVirtual {
+	half := func(h Op) []VecVirtual {
+		xw := l.vec()
+		VCVTPS2PD(h, xw)
+		var outs []VecVirtual
+		for _, s := range f(xw) {
 			n := l.half()
 			if l.wide {
 				VCVTPD2PS(s, n)

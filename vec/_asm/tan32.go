@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"math"
 
 	. "github.com/mmcloughlin/avo/build"
@@ -96,51 +95,12 @@ func tan32Body(l *level, cr *constRegs, x VecVirtual, flag Register) VecVirtual 
 		VANDPS(sign, x, sg)
 		VXORPS(sg, res, res)
 	}
-	tan32FarPath(l, v, flag, x, res)
-	return res
-}
-
-// tan32FarPath emits the branch to the float64-lane sin and cos for the lanes of
-// v.far, as farPath (sin32.go) does for sin and cos: the far lanes of res are replaced
-// by the float64 quotient rounded to float32, and lanes beyond trigBound set flag.
-func tan32FarPath(l *level, v reduced32, flag Register, x, res VecVirtual) {
-	sin32Labels++
-	done := fmt.Sprintf("tan32%s_near%d", l.suffix, sin32Labels)
-	if l.wide {
-		KORTESTW(v.far.k, v.far.k)
-	} else {
-		VTESTPS(v.far.v, v.far.v)
-	}
-	JZ(LabelRef(done))
-	half := func(h Op) VecVirtual {
-		xw := l.vec()
-		VCVTPS2PD(h, xw)
+	// Far lanes: the float64 quotient of sin and cos, rounded to float32.
+	farPath(l, v, flag, x, func(xw VecVirtual) []VecVirtual {
 		r := trig32Body(l, xw, true, true)
-		q := l.div(r.sin, r.cos) // lanes beyond trigBound: any value, the caller redoes them
-		n := l.half()
-		if l.wide {
-			VCVTPD2PS(q, n)
-		} else {
-			VCVTPD2PSY(q, n)
-		}
-		return n
-	}
-	wide := l.vec()
-	if l.wide {
-		hiIn := YMM()
-		VEXTRACTF64X4(U8(1), x, hiIn)
-		lo, hi := half(x.AsY()), half(hiIn)
-		VINSERTF64X4(U8(1), hi, lo.AsZ(), wide)
-		VBLENDMPS(wide, res, v.far.k, res)
-	} else {
-		hiIn := XMM()
-		VEXTRACTF128(U8(1), x, hiIn)
-		lo, hi := half(x.AsX()), half(hiIn)
-		VINSERTF128(U8(1), hi, lo.AsY(), wide)
-		VBLENDVPS(v.far.v, wide, res, res)
-	}
-	ORQ(l.maskBits(l.cmpPS(cmpGT, v.a, c32(trigBound))), flag)
-	Label(done)
+		return []VecVirtual{l.div(r.sin, r.cos)}
+	}, res)
+	return res
 }
 
 // tan32Consts are the constants tan32Body keeps in registers on AVX-512 (see
