@@ -180,17 +180,17 @@ func (x Jet2[T]) Fma(y, z Jet2[T]) Jet2[T] {
 // Sin returns sin x, with derivative cos x.
 // The value is math.Sin's, bit for bit (for float32, math.Sin of the float64 argument, rounded).
 // Special cases: Sin(±0) = ±0 with derivative 1; Sin(±Inf) = Sin(NaN) = NaN with derivative NaN.
-func (x Jet2[T]) Sin() Jet2[T] {
-	v, d := sinD(x.V)
-	return x.chain(v, d)
+func (x Jet2[T]) Sin() (r Jet2[T]) {
+	r.V, r.D0, r.D1 = sinCosChain(x.V, x.D0, x.D1, false)
+	return r
 }
 
 // Cos returns cos x, with derivative -sin x.
 // The value is math.Cos's, bit for bit (for float32, math.Cos of the float64 argument, rounded).
 // Special cases: Cos(±Inf) = Cos(NaN) = NaN with derivative NaN.
-func (x Jet2[T]) Cos() Jet2[T] {
-	v, d := cosD(x.V)
-	return x.chain(v, d)
+func (x Jet2[T]) Cos() (r Jet2[T]) {
+	r.V, r.D0, r.D1 = sinCosChain(x.V, x.D0, x.D1, true)
+	return r
 }
 
 // Tan returns tan x, with derivative 1 + tan² x.

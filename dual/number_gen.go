@@ -159,17 +159,17 @@ func (x Number[T]) Fma(y, z Number[T]) Number[T] {
 // Sin returns sin x, with derivative cos x.
 // The value is math.Sin's, bit for bit (for float32, math.Sin of the float64 argument, rounded).
 // Special cases: Sin(±0) = ±0 with derivative 1; Sin(±Inf) = Sin(NaN) = NaN with derivative NaN.
-func (x Number[T]) Sin() Number[T] {
-	v, d := sinD(x.V)
-	return x.chain(v, d)
+func (x Number[T]) Sin() (r Number[T]) {
+	r.V, r.D, _ = sinCosChain(x.V, x.D, 0, false)
+	return r
 }
 
 // Cos returns cos x, with derivative -sin x.
 // The value is math.Cos's, bit for bit (for float32, math.Cos of the float64 argument, rounded).
 // Special cases: Cos(±Inf) = Cos(NaN) = NaN with derivative NaN.
-func (x Number[T]) Cos() Number[T] {
-	v, d := cosD(x.V)
-	return x.chain(v, d)
+func (x Number[T]) Cos() (r Number[T]) {
+	r.V, r.D, _ = sinCosChain(x.V, x.D, 0, true)
+	return r
 }
 
 // Tan returns tan x, with derivative 1 + tan² x.

@@ -33,6 +33,15 @@ func sameAsMath2(f string) string {
 	return "The value is math." + f + "'s, bit for bit (for float32, math." + f + " of the float64 arguments, rounded)."
 }
 
+// fusedRules holds, by method name, the call pattern (%s stands for the value and
+// two tangents) of a rule that applies the chain rule itself and returns the value
+// and both tangents. The types with at most two tangents call it in place of
+// Rule+"D" and chain, which saves a call (see dual/sincos.go).
+var fusedRules = map[string]string{
+	"Sin": "sinCosChain(%s, false)",
+	"Cos": "sinCosChain(%s, true)",
+}
+
 var unaryFuncs = []unary{
 	{"Sin", "sin", doc("returns sin x, with derivative cos x.", sameAsMath("Sin"),
 		"Special cases: Sin(±0) = ±0 with derivative 1; Sin(±Inf) = Sin(NaN) = NaN with derivative NaN.")},

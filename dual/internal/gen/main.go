@@ -84,8 +84,10 @@ func main() {
 			}
 			return b.String()
 		},
-		"lower":  func(s string) string { return strings.ToLower(s[:1]) + s[1:] },
-		"unroll": unroll,
+		"lower":     func(s string) string { return strings.ToLower(s[:1]) + s[1:] },
+		"fused":     fused,
+		"fusedRule": func(name string) string { return fusedRules[name] },
+		"unroll":    unroll,
 	}
 	fieldTmpl := template.Must(template.New("fields").Funcs(funcs).Parse(firstOrderTemplate))
 	arrayTmpl := template.Must(template.New("array").Funcs(funcs).Parse(arrayTemplate))
@@ -119,6 +121,23 @@ func allUnary() []unary { return append(append([]unary{}, unaryFuncs...), specia
 
 // allBinary returns every binary function of the tables, elementary and special.
 func allBinary() []binary { return append(append([]binary{}, binaryFuncs...), specialBinaryFuncs...) }
+
+// fused writes the statement of a method whose rule applies the chain rule itself
+// (fusedRules) for a type with at most two tangent fields: the rule takes the value
+// and two tangents, and a type with one tangent passes 0 and drops the second result.
+func fused(t firstOrder, call string) string {
+	args, results := []string{"x.V"}, []string{"r.V"}
+	for i := range 2 {
+		if i < len(t.Fields) {
+			args = append(args, "x."+t.Fields[i])
+			results = append(results, "r."+t.Fields[i])
+		} else {
+			args = append(args, "0")
+			results = append(results, "_")
+		}
+	}
+	return strings.Join(results, ", ") + " = " + fmt.Sprintf(call, strings.Join(args, ", "))
+}
 
 func fail(err error) {
 	fmt.Fprintln(os.Stderr, "gen:", err)

@@ -146,10 +146,17 @@ func (x {{$s}}) Fma(y, z {{$s}}) {{$s}} {
 }
 {{range .Unary}}
 // {{.Name}} {{.Doc}}
+{{- if and (fusedRule .Name) (le (len $t.Fields) 2)}}
+func (x {{$s}}) {{.Name}}() (r {{$s}}) {
+	{{fused $t (fusedRule .Name)}}
+	return r
+}
+{{- else}}
 func (x {{$s}}) {{.Name}}() {{$s}} {
 	v, d := {{.Rule}}D(x.V)
 	return x.chain(v, d)
 }
+{{- end}}
 {{end}}
 {{range .Binary}}
 // {{.Name}} {{.Doc}}
