@@ -260,6 +260,58 @@ func dualMulF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, 
 
 func dualDivF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
+func dualPowF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualPowNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMinF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMinNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMaxF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMaxNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualAbsF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAbsNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtan2F64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualAtan2NTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualHypotF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualHypotNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualTanF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualTanNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualExp2F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualExp2NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog2F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog2NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog10F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog10NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAsinhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAsinhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAcoshF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAcoshNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtanhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtanhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
 // prefetchF64AVX512 hints the processor to start loading x into the L2 cache.
 func prefetchF64AVX512(x []float64)
 
@@ -521,6 +573,58 @@ func dualRecipF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32
 func dualMulF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 func dualDivF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualPowF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualPowNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMinF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMinNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMaxF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualMaxNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualAbsF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAbsNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtan2F64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualAtan2NTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualHypotF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualHypotNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+
+func dualTanF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualTanNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+
+func dualExp2F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualExp2NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog2F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog2NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog10F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualLog10NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAsinhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAsinhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAcoshF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAcoshNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtanhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualAtanhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
 
 // prefetchF64AVX2 hints the processor to start loading x into the L2 cache.
 func prefetchF64AVX2(x []float64)

@@ -23,8 +23,12 @@ type fused[T Float] struct {
 	sin, cos, exp, log, sqrt, recip unaryAsm[T]
 	expm1, log1p, sinh, cosh, tanh  unaryAsm[T]
 	atan, asin, acos, erf, cbrt     unaryAsm[T]
+	abs, exp2, log2, log10          unaryAsm[T]
+	asinh, acosh, atanh             unaryAsm[T]
+	tan                             unaryAsm[T] // leaves the lanes beyond trigBound to Go
 	sincos                          func(sv, cv, xv []T, sd, cd, xd [][]T) int
 	mul, div                        binaryAsm[T]
+	pow, min, max, atan2, hypot     binaryAsm[T]
 }
 
 // fusedAVX2 installs the avx2 fused dual kernels.
@@ -38,6 +42,11 @@ func fusedAVX2(k *kernels) {
 		atan: noFallback(dualAtanF64AVX2), asin: noFallback(dualAsinF64AVX2), acos: noFallback(dualAcosF64AVX2),
 		erf: noFallback(dualErfF64AVX2), cbrt: noFallback(dualCbrtF64AVX2),
 		mul: dualMulF64AVX2, div: dualDivF64AVX2,
+		pow: dualPowF64AVX2, min: dualMinF64AVX2, max: dualMaxF64AVX2,
+		atan2: dualAtan2F64AVX2, hypot: dualHypotF64AVX2,
+		abs: noFallback(dualAbsF64AVX2), tan: dualTanF64AVX2,
+		exp2: noFallback(dualExp2F64AVX2), log2: noFallback(dualLog2F64AVX2), log10: noFallback(dualLog10F64AVX2),
+		asinh: noFallback(dualAsinhF64AVX2), acosh: noFallback(dualAcoshF64AVX2), atanh: noFallback(dualAtanhF64AVX2),
 	}, fused[float64]{
 		sin: dualSinNTF64AVX2, cos: dualCosNTF64AVX2, sincos: dualSincosNTF64AVX2,
 		exp: noFallback(dualExpNTF64AVX2), log: noFallback(dualLogNTF64AVX2),
@@ -47,6 +56,11 @@ func fusedAVX2(k *kernels) {
 		atan: noFallback(dualAtanNTF64AVX2), asin: noFallback(dualAsinNTF64AVX2), acos: noFallback(dualAcosNTF64AVX2),
 		erf: noFallback(dualErfNTF64AVX2), cbrt: noFallback(dualCbrtNTF64AVX2),
 		mul: dualMulNTF64AVX2, div: dualDivNTF64AVX2,
+		pow: dualPowNTF64AVX2, min: dualMinNTF64AVX2, max: dualMaxNTF64AVX2,
+		atan2: dualAtan2NTF64AVX2, hypot: dualHypotNTF64AVX2,
+		abs: noFallback(dualAbsNTF64AVX2), tan: dualTanNTF64AVX2,
+		exp2: noFallback(dualExp2NTF64AVX2), log2: noFallback(dualLog2NTF64AVX2), log10: noFallback(dualLog10NTF64AVX2),
+		asinh: noFallback(dualAsinhNTF64AVX2), acosh: noFallback(dualAcoshNTF64AVX2), atanh: noFallback(dualAtanhNTF64AVX2),
 	})
 	useFused(&k.f32, 32, fused[float32]{
 		sqrt: noFallback(dualSqrtF32AVX2), recip: noFallback(dualRecipF32AVX2),
@@ -65,6 +79,11 @@ func fusedAVX512(k *kernels) {
 		atan: noFallback(dualAtanF64AVX512), asin: noFallback(dualAsinF64AVX512), acos: noFallback(dualAcosF64AVX512),
 		erf: noFallback(dualErfF64AVX512), cbrt: noFallback(dualCbrtF64AVX512),
 		mul: dualMulF64AVX512, div: dualDivF64AVX512,
+		pow: dualPowF64AVX512, min: dualMinF64AVX512, max: dualMaxF64AVX512,
+		atan2: dualAtan2F64AVX512, hypot: dualHypotF64AVX512,
+		abs: noFallback(dualAbsF64AVX512), tan: dualTanF64AVX512,
+		exp2: noFallback(dualExp2F64AVX512), log2: noFallback(dualLog2F64AVX512), log10: noFallback(dualLog10F64AVX512),
+		asinh: noFallback(dualAsinhF64AVX512), acosh: noFallback(dualAcoshF64AVX512), atanh: noFallback(dualAtanhF64AVX512),
 	}, fused[float64]{
 		sin: dualSinNTF64AVX512, cos: dualCosNTF64AVX512, sincos: dualSincosNTF64AVX512,
 		exp: noFallback(dualExpNTF64AVX512), log: noFallback(dualLogNTF64AVX512),
@@ -74,6 +93,11 @@ func fusedAVX512(k *kernels) {
 		atan: noFallback(dualAtanNTF64AVX512), asin: noFallback(dualAsinNTF64AVX512), acos: noFallback(dualAcosNTF64AVX512),
 		erf: noFallback(dualErfNTF64AVX512), cbrt: noFallback(dualCbrtNTF64AVX512),
 		mul: dualMulNTF64AVX512, div: dualDivNTF64AVX512,
+		pow: dualPowNTF64AVX512, min: dualMinNTF64AVX512, max: dualMaxNTF64AVX512,
+		atan2: dualAtan2NTF64AVX512, hypot: dualHypotNTF64AVX512,
+		abs: noFallback(dualAbsNTF64AVX512), tan: dualTanNTF64AVX512,
+		exp2: noFallback(dualExp2NTF64AVX512), log2: noFallback(dualLog2NTF64AVX512), log10: noFallback(dualLog10NTF64AVX512),
+		asinh: noFallback(dualAsinhNTF64AVX512), acosh: noFallback(dualAcoshNTF64AVX512), atanh: noFallback(dualAtanhNTF64AVX512),
 	})
 	useFused(&k.f32, 64, fused[float32]{
 		sqrt: noFallback(dualSqrtF32AVX512), recip: noFallback(dualRecipF32AVX512),
@@ -152,6 +176,16 @@ func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
 	unary(&t.dualAcos, f.acos, nt.acos, nil)
 	unary(&t.dualErf, f.erf, nt.erf, nil)
 	unary(&t.dualCbrt, f.cbrt, nt.cbrt, nil)
+	unary(&t.dualAbs, f.abs, nt.abs, nil)
+	unary(&t.dualExp2, f.exp2, nt.exp2, nil)
+	unary(&t.dualLog2, f.log2, nt.log2, nil)
+	unary(&t.dualLog10, f.log10, nt.log10, nil)
+	unary(&t.dualAsinh, f.asinh, nt.asinh, nil)
+	unary(&t.dualAcosh, f.acosh, nt.acosh, nil)
+	unary(&t.dualAtanh, f.atanh, nt.atanh, nil)
+	if f.tan != nil {
+		t.dualTan = fusedTan(t, align, f.tan, nt.tan)
+	}
 	if f.sincos != nil {
 		t.dualSincos = func(s, c, x Dual[T]) {
 			run := f.sincos
@@ -165,6 +199,63 @@ func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
 	}
 	binary(&t.dualMul, f.mul, nt.mul)
 	binary(&t.dualDiv, f.div, nt.div)
+	binary(&t.dualPow, f.pow, nt.pow)
+	binary(&t.dualMin, f.min, nt.min)
+	binary(&t.dualMax, f.max, nt.max)
+	binary(&t.dualAtan2, f.atan2, nt.atan2)
+	binary(&t.dualHypot, f.hypot, nt.hypot)
+}
+
+// fusedTan returns the dual tan kernel of table t from the fused kernel asm and its
+// streaming variant asmNT. The lanes the kernel leaves to Go (|x| > trigBound) are
+// found from x after the call; in place (dst.V is x.V) x is gone by then, so a batch
+// that has such lanes takes the composed kernel instead, which gives the same bits.
+func fusedTan[T Float](t *floatKernels[T], align uintptr, asm, asmNT unaryAsm[T]) func(dst, x Dual[T]) {
+	composed := dualUnary(t, tanRule[T])
+	return func(dst, x Dual[T]) {
+		if len(x.V) == 0 {
+			return
+		}
+		if &dst.V[0] == &x.V[0] && anyBeyondTrigBound(x.V) {
+			composed(dst, x)
+			return
+		}
+		run := asm
+		if asmNT != nil && streamable(dst, align) {
+			run = asmNT
+		}
+		if run(dst.V, x.V, dst.D, x.D) != 0 {
+			fixTan(dst, x.V)
+		}
+	}
+}
+
+// anyBeyondTrigBound reports whether some element of x is beyond trigBound (or
+// infinite).
+func anyBeyondTrigBound[T Float](x []T) bool {
+	for _, v := range x {
+		if beyondTrigBound(float64(v)) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixTan computes the lanes the fused tan kernel left to Go, |x| > trigBound, as the
+// composed kernel does (the float kernel's fallback, then tanRule): there the value
+// column holds x and each tangent column the input tangent.
+func fixTan[T Float](dst Dual[T], x []T) {
+	for i, v := range x {
+		if !beyondTrigBound(float64(v)) {
+			continue
+		}
+		y := T(tan64(float64(v)))
+		dst.V[i] = y
+		d := 1 + T(y*y) // as tanRule
+		for _, col := range dst.D {
+			col[i] = scaleNaNSafe(d, col[i])
+		}
+	}
 }
 
 // fixTrig computes the lanes the fused trig kernels left to Go: there the value column

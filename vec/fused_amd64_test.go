@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"reflect"
 	"testing"
 	"unsafe"
 )
@@ -39,6 +40,11 @@ func fusedCases[T Float](f *floatKernels[T]) []fusedCase[T] {
 		u("Atan", f.dualAtan, c.dualAtan), u("Asin", f.dualAsin, c.dualAsin), u("Acos", f.dualAcos, c.dualAcos),
 		u("Erf", f.dualErf, c.dualErf), u("Cbrt", f.dualCbrt, c.dualCbrt),
 		b("Mul", f.dualMul, c.dualMul), b("Div", f.dualDiv, c.dualDiv),
+		b("Pow", f.dualPow, c.dualPow), b("Min", f.dualMin, c.dualMin), b("Max", f.dualMax, c.dualMax),
+		u("Abs", f.dualAbs, c.dualAbs), b("Atan2", f.dualAtan2, c.dualAtan2), b("Hypot", f.dualHypot, c.dualHypot),
+		u("Tan", f.dualTan, c.dualTan), u("Exp2", f.dualExp2, c.dualExp2),
+		u("Log2", f.dualLog2, c.dualLog2), u("Log10", f.dualLog10, c.dualLog10),
+		u("Asinh", f.dualAsinh, c.dualAsinh), u("Acosh", f.dualAcosh, c.dualAcosh), u("Atanh", f.dualAtanh, c.dualAtanh),
 		{"Sincos", 1, 2,
 			func(d, in []Dual[T]) { f.dualSincos(d[0], d[1], in[0]) },
 			func(d, in []Dual[T]) { c.dualSincos(d[0], d[1], in[0]) }},
@@ -290,6 +296,166 @@ func TestFusedStream(t *testing.T) {
 							t.Fatalf("%s %s n=%d offset %d: %s", lv.name, fc.name, n, off, msg)
 						}
 					}
+				}
+			}
+		}
+	}
+}
+
+// fusedPairValues are the arguments the rules of the later fused kernels branch on, for
+// every pair to meet: zeros of both signs (min/max ties, pow and atan2 at the origin),
+// negative bases with integer and non-integer exponents, pow results that overflow,
+// underflow to subnormals or to 0, hypot results that overflow or fall below 2^-100
+// (the rescaled partials), tan arguments near a pole and beyond trigBound, asinh
+// arguments above 2^26, acosh and atanh at and beyond 1.
+var fusedPairValues = append([]float64{0.5, -0.5, 2, -2, 3, -3, 0.75, 1050, -1070, 1e300, -1e300,
+	math.MaxFloat64, -math.MaxFloat64, 1e-300, 1e-310, -1e-320, 0x1p-1022, 0x1p-100, 0x1p27, -0x1p27,
+	math.Pi / 2, -math.Pi / 2, 1 + 0x1p-52, 1 - 0x1p-53, -1 + 0x1p-53, 1e20, -1e-20, 123.456},
+	fusedValues...)
+
+// TestFusedSpecialPairs checks the fused kernels against the composed ones of the same
+// level, bit for bit, on every pair of fusedPairValues (every value, for the one-input
+// kernels), with two tangent columns (one of them with zero, infinite and NaN
+// tangents), out of place and in place on either input.
+func TestFusedSpecialPairs(t *testing.T) {
+	vals := fusedPairValues
+	n := len(vals) * len(vals)
+	r := rand.New(rand.NewPCG(13, 14))
+	a, b := NewDual[float64](n, 2), NewDual[float64](n, 2)
+	for i := range n {
+		a.V[i], b.V[i] = vals[i/len(vals)], vals[i%len(vals)]
+		for _, d := range []Dual[float64]{a, b} {
+			d.D[0][i] = r.NormFloat64()
+			d.D[1][i] = fusedTangents[r.IntN(len(fusedTangents))]
+		}
+	}
+	clone := func(d Dual[float64]) Dual[float64] {
+		c := Dual[float64]{V: append([]float64(nil), d.V...)}
+		for _, col := range d.D {
+			c.D = append(c.D, append([]float64(nil), col...))
+		}
+		return c
+	}
+	tested := 0
+	for _, lv := range registry {
+		if lv.name == levelGeneric || !lv.available {
+			continue
+		}
+		tested++
+		for _, fc := range fusedCases(&lv.k.f64) {
+			in := []Dual[float64]{a, b}[:fc.arity]
+			want := []Dual[float64]{NewDual[float64](n, 2), NewDual[float64](n, 2)}
+			fc.composed(want, in)
+			got := []Dual[float64]{NewDual[float64](n, 2), NewDual[float64](n, 2)}
+			fc.fused(got, in)
+			for o := range fc.outs {
+				if msg := diffDual(got[o], want[o]); msg != "" {
+					t.Fatalf("%s %s: %s (inputs %v)", lv.name, fc.name, msg, pairAt(in, msg))
+				}
+			}
+			if fc.outs != 1 {
+				continue
+			}
+			for j := range fc.arity { // dst is input j
+				ins := []Dual[float64]{clone(a), clone(b)}[:fc.arity]
+				fc.fused([]Dual[float64]{ins[j]}, ins)
+				if msg := diffDual(ins[j], want[0]); msg != "" {
+					t.Fatalf("%s %s in place on input %d: %s", lv.name, fc.name, j, msg)
+				}
+			}
+		}
+	}
+	if tested == 0 {
+		t.Skip("no assembly level on this CPU")
+	}
+}
+
+// pairAt returns the input values of the element that a diffDual message names.
+func pairAt(in []Dual[float64], msg string) []float64 {
+	var i int
+	if _, err := fmt.Sscanf(msg, "value %d", &i); err != nil {
+		var k int
+		if _, err := fmt.Sscanf(msg, "tangent %d of element %d", &k, &i); err != nil {
+			return nil
+		}
+	}
+	var xs []float64
+	for _, d := range in {
+		xs = append(xs, d.V[i])
+	}
+	return xs
+}
+
+// TestFusedInstalled checks that the kernels this file tests as fused are fused on
+// every assembly level: a table entry that is still the composed kernel would pass
+// TestFusedMatchesComposed without testing anything.
+func TestFusedInstalled(t *testing.T) {
+	for _, lv := range registry {
+		if lv.name == levelGeneric || !lv.available {
+			continue
+		}
+		f := &lv.k.f64
+		c := dualKernels(f)
+		for name, pair := range map[string][2]any{
+			"Pow": {f.dualPow, c.dualPow}, "Min": {f.dualMin, c.dualMin}, "Max": {f.dualMax, c.dualMax},
+			"Abs": {f.dualAbs, c.dualAbs}, "Atan2": {f.dualAtan2, c.dualAtan2}, "Hypot": {f.dualHypot, c.dualHypot},
+			"Tan": {f.dualTan, c.dualTan}, "Exp2": {f.dualExp2, c.dualExp2}, "Log2": {f.dualLog2, c.dualLog2},
+			"Log10": {f.dualLog10, c.dualLog10}, "Asinh": {f.dualAsinh, c.dualAsinh},
+			"Acosh": {f.dualAcosh, c.dualAcosh}, "Atanh": {f.dualAtanh, c.dualAtanh},
+		} {
+			// Closures share their code pointer with every closure of the same literal.
+			if reflect.ValueOf(pair[0]).Pointer() == reflect.ValueOf(pair[1]).Pointer() {
+				t.Errorf("%s: Dual%s is the composed kernel", lv.name, name)
+			}
+		}
+	}
+}
+
+// TestFusedWideRange checks the fused float64 kernels against the composed ones of the
+// same level, bit for bit, on arguments with random signs and exponents over the whole
+// float64 range, subnormals included, half of the second arguments small integers or
+// halves (negative bases of pow, results that overflow or underflow, hypot results
+// that overflow or fall below 2^-100, whose partials are rescaled).
+func TestFusedWideRange(t *testing.T) {
+	const n = 1 << 13
+	r := rand.New(rand.NewPCG(15, 16))
+	wide := func() float64 {
+		v := math.Ldexp(1+r.Float64(), r.IntN(2098)-1075)
+		if r.IntN(2) == 0 {
+			v = -v
+		}
+		return v
+	}
+	a, b := NewDual[float64](n, 2), NewDual[float64](n, 2)
+	for i := range n {
+		a.V[i], b.V[i] = wide(), wide()
+		if r.IntN(2) == 0 {
+			b.V[i] = float64(r.IntN(81)-40) / 2
+		}
+		if r.IntN(8) == 0 { // near the top of the range
+			a.V[i] = math.Copysign(math.Ldexp(1+r.Float64(), 1010+r.IntN(13)), a.V[i])
+		}
+		if r.IntN(4) == 0 { // the same magnitude: hypot overflows or stays tiny together
+			b.V[i] = math.Copysign(a.V[i]*(1+r.Float64()), b.V[i])
+		}
+		for _, d := range []Dual[float64]{a, b} {
+			d.D[0][i] = r.NormFloat64()
+			d.D[1][i] = fusedTangents[r.IntN(len(fusedTangents))]
+		}
+	}
+	for _, lv := range registry {
+		if lv.name == levelGeneric || !lv.available {
+			continue
+		}
+		for _, fc := range fusedCases(&lv.k.f64) {
+			in := []Dual[float64]{a, b}[:fc.arity]
+			want := []Dual[float64]{NewDual[float64](n, 2), NewDual[float64](n, 2)}
+			got := []Dual[float64]{NewDual[float64](n, 2), NewDual[float64](n, 2)}
+			fc.composed(want, in)
+			fc.fused(got, in)
+			for o := range fc.outs {
+				if msg := diffDual(got[o], want[o]); msg != "" {
+					t.Fatalf("%s %s: %s (inputs %v)", lv.name, fc.name, msg, pairAt(in, msg))
 				}
 			}
 		}

@@ -239,7 +239,7 @@ func cosRule[T Float](t *floatKernels[T], v, d, x []T) {
 func tanRule[T Float](t *floatKernels[T], v, d, x []T) {
 	t.tan(v, x)
 	for i, y := range v {
-		d[i] = 1 + y*y
+		d[i] = 1 + T(y*y) // the conversion keeps 1 + y*y from fusing, as in the assembly
 	}
 }
 
@@ -391,7 +391,7 @@ func asinhRule[T Float](t *floatKernels[T], v, d, x []T) {
 		if ay := abs(y); ay > 0x1p26 {
 			d[i] = 1 / ay
 		} else {
-			d[i] = T(1 / math.Sqrt(float64(y*y+1)))
+			d[i] = T(1 / math.Sqrt(float64(T(y*y)+1))) // T(y*y): no fused multiply-add
 		}
 	}
 }
@@ -486,7 +486,7 @@ func atan2Rule[T Float](t *floatKernels[T], v, dy, dx, y, x []T) {
 			continue
 		}
 		a, b := y[i]/h, x[i]/h
-		inv := 1 / (h * (a*a + b*b))
+		inv := 1 / (h * (T(a*a) + T(b*b))) // each square rounded, as in the assembly
 		dy[i], dx[i] = b*inv, -a*inv
 	}
 }

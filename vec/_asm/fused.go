@@ -373,6 +373,7 @@ func genFused(l *level) {
 			return []VecVirtual{q}, combined(l, t, da, db)
 		})
 	}
+	genFusedMore(l) // pow, min, max, abs, atan2, hypot, tan, exp2, log2, log10, asinh, acosh, atanh
 }
 
 // addBcast and mulBcast are the AVX-512 embedded-broadcast forms of t's add and mul.

@@ -16,17 +16,18 @@ import (
 // back by 2^e rounds once. An infinite argument gives +Inf even against NaN, as
 // math.Hypot; otherwise NaN gives NaN, and p = 0 gives 0.
 
-// hypotBody computes hypot(x, y) of every pair of float64 lanes.
-func hypotBody(l *level, x, y VecVirtual) VecVirtual {
-	ax, ay := f64.abs(l, x), f64.abs(l, y)
-	p, q := l.vec(), l.vec()
+// hypotSplit returns |x|, |y|, p = max(|x|, |y|) and q = min(|x|, |y|), both brought
+// up by 2^60 when p < 2^-1000, the exponent e of the scaled p, and the bias (-60 or 0)
+// that undoes the 2^60: the start of every hypot computation.
+func hypotSplit(l *level, x, y VecVirtual) (ax, ay, p, q, e, bias VecVirtual) {
+	ax, ay = f64.abs(l, x), f64.abs(l, y)
+	p, q = l.vec(), l.vec()
 	VMAXPD(ax, ay, p)
 	VMINPD(ax, ay, q)
 	tiny := l.cmpPD(cmpLT, p, c64(0x1p-1000))
 	p = l.blendPD(tiny, p, l.mul(p, c64(0x1p60)))
 	q = l.blendPD(tiny, q, l.mul(q, c64(0x1p60)))
-	bias := l.blendPD(tiny, l.ld(c64(0)), c64(-60))
-	var e VecVirtual
+	bias = l.blendPD(tiny, l.ld(c64(0)), c64(-60))
 	if l.wide {
 		e = l.vec()
 		VGETEXPPD(p, e)
@@ -36,6 +37,12 @@ func hypotBody(l *level, x, y VecVirtual) VecVirtual {
 		VPOR(cbits(math.Float64bits(0x1p52)), eb, eb)
 		e = l.sub(eb, c64(0x1p52+1023))
 	}
+	return ax, ay, p, q, e, bias
+}
+
+// hypotBody computes hypot(x, y) of every pair of float64 lanes.
+func hypotBody(l *level, x, y VecVirtual) VecVirtual {
+	ax, ay, p, q, e, bias := hypotSplit(l, x, y)
 	ne := l.neg(e)
 	nt := l.add(ne, c64(magicRound))
 	ps := scale2n(l, p, ne, nt)
