@@ -17,20 +17,28 @@ const (
 	pi4Hi  = 7.85398125648498535156e-1  // 0x3fe921fb40000000
 	pi4Mid = 3.77489470793079817668e-8  // 0x3e64442d00000000
 	pi4Lo  = 2.69515142907905952645e-15 // 0x3ce8469898cc5170
+)
 
-	sinC0 = 1.58962301576546568060e-10 // 0x3de5d8fd1fd19ccd
-	sinC1 = -2.50507477628578072866e-8 // 0xbe5ae5e5a9291f5d
-	sinC2 = 2.75573136213857245213e-6  // 0x3ec71de3567d48a1
-	sinC3 = -1.98412698295895385996e-4 // 0xbf2a01a019bfdf03
-	sinC4 = 8.33333333332211858878e-3  // 0x3f8111111110f7d0
-	sinC5 = -1.66666666666666307295e-1 // 0xbfc5555555555548
-
-	cosC0 = -1.13585365213876817300e-11 // 0xbda8fa49a0861a9b
-	cosC1 = 2.08757008419747316778e-9   // 0x3e21ee9d7b4e3f05
-	cosC2 = -2.75573141792967388112e-7  // 0xbe927e4f7eac4bc6
-	cosC3 = 2.48015872888517045348e-5   // 0x3efa01a019c844f5
-	cosC4 = -1.38888888888730564116e-3  // 0xbf56c16c16c14f91
-	cosC5 = 4.16666666666665929218e-2   // 0x3fa555555555554b
+// The coefficients are array variables, as in package math, and not constants: the
+// compiler fuses a multiply and an add into an FMA (arm64; amd64 with GOAMD64=v3)
+// depending on how each operand is loaded, so only the same loads give the same bits.
+var (
+	sinCoeffs = [...]float64{
+		1.58962301576546568060e-10, // 0x3de5d8fd1fd19ccd
+		-2.50507477628578072866e-8, // 0xbe5ae5e5a9291f5d
+		2.75573136213857245213e-6,  // 0x3ec71de3567d48a1
+		-1.98412698295895385996e-4, // 0xbf2a01a019bfdf03
+		8.33333333332211858878e-3,  // 0x3f8111111110f7d0
+		-1.66666666666666307295e-1, // 0xbfc5555555555548
+	}
+	cosCoeffs = [...]float64{
+		-1.13585365213876817300e-11, // 0xbda8fa49a0861a9b
+		2.08757008419747316778e-9,   // 0x3e21ee9d7b4e3f05
+		-2.75573141792967388112e-7,  // 0xbe927e4f7eac4bc6
+		2.48015872888517045348e-5,   // 0x3efa01a019c844f5
+		-1.38888888888730564116e-3,  // 0xbf56c16c16c14f91
+		4.16666666666665929218e-2,   // 0x3fa555555555554b
+	}
 )
 
 // sinCosChain returns sin v with its derivative cos v applied to the tangents d0 and
@@ -61,8 +69,8 @@ func sinCosChain[T Float](v, d0, d1 T, cos bool) (r, t0, t1 T) {
 		}
 		z := ((ax - y*pi4Hi) - y*pi4Mid) - y*pi4Lo
 		zz := z * z
-		c = 1.0 - 0.5*zz + zz*zz*((((((cosC0*zz)+cosC1)*zz+cosC2)*zz+cosC3)*zz+cosC4)*zz+cosC5)
-		s = z + z*zz*((((((sinC0*zz)+sinC1)*zz+sinC2)*zz+sinC3)*zz+sinC4)*zz+sinC5)
+		c = 1.0 - 0.5*zz + zz*zz*((((((cosCoeffs[0]*zz)+cosCoeffs[1])*zz+cosCoeffs[2])*zz+cosCoeffs[3])*zz+cosCoeffs[4])*zz+cosCoeffs[5])
+		s = z + z*zz*((((((sinCoeffs[0]*zz)+sinCoeffs[1])*zz+sinCoeffs[2])*zz+sinCoeffs[3])*zz+sinCoeffs[4])*zz+sinCoeffs[5])
 		if j&2 != 0 {
 			s, c = c, s
 		}

@@ -20,12 +20,21 @@ func same(a, b float64) bool { return a == b || math.IsNaN(a) && math.IsNaN(b) }
 const vecTolerance = 1e-13
 
 // fusedTolerance bounds the difference between the pure-Go kernels and package dual
-// where the compiler may fuse x*y+z into one FMA (every GOARCH but amd64 and 386):
-// the two paths are the same arithmetic fused in different places, a few ulps apart.
+// where the compiler fuses x*y+z into one FMA (every GOARCH but amd64 and 386, and
+// amd64 built with GOAMD64=v3 or later): the two paths are the same arithmetic fused
+// in different places, a few ulps apart.
 const fusedTolerance = 1e-14
 
-// compilerFuses reports whether Go may fuse multiply-adds on this GOARCH.
-var compilerFuses = runtime.GOARCH != "amd64" && runtime.GOARCH != "386"
+// multiplyAdd returns x*y + z as the compiler builds it, fused or not. It is not
+// inlined so that the compiler sees neither constants to fold nor memory operands,
+// which it does not fuse.
+//
+//go:noinline
+func multiplyAdd(x, y, z float64) float64 { return x*y + z }
+
+// compilerFuses reports whether this build fuses multiply-adds: (1+2^-30)(1-2^-30)
+// is 1-2^-60, which rounds to 1, so the sum is 0 in two roundings and -2^-60 fused.
+var compilerFuses = multiplyAdd(1+0x1p-30, 1-0x1p-30, -1) != 0
 
 // agree reports whether a batch result matches the point result: bit for bit with
 // the pure-Go kernels (within fusedTolerance where the compiler fuses multiply-adds),
