@@ -13,11 +13,12 @@ import (
 
 var sqrtInputs = flag.Int64("sqrt64", 1e8, "number of float64 inputs TestSqrtF64Exact draws per assembly level")
 
-// The float64 square root kernels compute half of their vectors with a Newton sequence
-// that must give the correctly rounded root, bit for bit what SQRTSD (math.Sqrt)
-// gives, or hand the vector to VSQRTPD. These tests feed them random bit patterns and
-// the inputs where a root is hardest to round: next to perfect squares and next to the
-// squares of midpoints between floats.
+// The square root kernels compute some of their vectors with a Newton sequence that
+// must give the correctly rounded root, bit for bit what SQRTSD (math.Sqrt) gives, or
+// hand the vector to VSQRTPD or VSQRTPS. The float64 tests feed them random bit
+// patterns and the inputs where a root is hardest to round: next to perfect squares
+// and next to the squares of midpoints between floats; the float32 test tries every
+// input.
 
 // TestSqrtF64Exact draws -sqrt64 inputs per level (1e8 by default, a few seconds) from
 // a mix of sources: raw 64-bit patterns (every sign, exponent, NaN payload), positive
@@ -149,30 +150,15 @@ func TestSqrtF64Specials(t *testing.T) {
 		specials = append(specials, p, math.Nextafter(p, 0), math.Nextafter(p, math.Inf(1)))
 	}
 	for _, l := range asmLevels(t) {
-		x := make([]float64, 64+3)
-		got := make([]float64, len(x))
-		for _, v := range specials {
-			for lane := range x {
-				for i := range x {
-					x[i] = 1.5 + float64(i)
-				}
-				x[lane] = v
-				l.k.f64.sqrt(got, x)
-				for i := range x {
-					if w := math.Sqrt(x[i]); math.Float64bits(got[i]) != math.Float64bits(w) {
-						t.Fatalf("%s: sqrt(%v) (bits %#016x) in lane %d = %v, want %v",
-							l.name, x[i], math.Float64bits(x[i]), i, got[i], w)
-					}
-				}
-			}
-		}
+		checkSqrtEveryLane(t, l.name, l.k.f64.sqrt, specials, 64+3)
 	}
 }
 
 // TestSqrtInputMix checks that sqrtInput produces what TestSqrtF64Exact relies on:
 // perfect squares, and roots within 2^-40 ulp of a rounding boundary (far nearer than
 // random inputs come) and between 2^-16 and 2^-8 ulp from one (where the Newton path
-// keeps its own result), measured with math/big.
+// mostly keeps its own result: its check fails within the correction times 2^-22 to
+// 2^-19 of a boundary, at most 2^-9.8 ulp), measured with math/big.
 func TestSqrtInputMix(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	hard := make([]float64, 1<<10)
@@ -207,5 +193,117 @@ func TestSqrtInputMix(t *testing.T) {
 	if squares < 500 || veryNear < 200 || near < 200 {
 		t.Errorf("input mix: %d perfect squares, %d roots within 2^-40 ulp of a boundary, %d between 2^-16 and 2^-8; want ≥ 500, 200, 200",
 			squares, veryNear, near)
+	}
+}
+
+// f32Lanes returns the float32 lanes of one vector at the named assembly level.
+func f32Lanes(level string) int {
+	if level == levelAVX512 {
+		return 16
+	}
+	return 8
+}
+
+// sqrtF32Shifts is how many vector positions TestSqrtF32Sweep moves each input
+// through: the float32 kernel alternates VSQRTPS and Newton vectors in a fixed pattern
+// of at most this many vectors, so every input takes every path.
+const sqrtF32Shifts = 4
+
+// TestSqrtF32Sweep computes the square root of float32 bit patterns at each assembly
+// level: every one with -sweep32=Sqrt (or all; about 26 s a level), every 1021st by
+// default (see lanes32Stride), and compares them bit for bit with math.Sqrt rounded to float32, which is the correctly rounded float32
+// root (53 >= 2*24+2 bits, so rounding twice is harmless) and the NaN VSQRTPS gives.
+// Each input runs sqrtF32Shifts times, preceded by 0..sqrtF32Shifts-1 vectors of
+// filler, so it passes through both the VSQRTPS and the Newton vectors; the chunks
+// alternate between a length that takes the non-temporal streaming loop and one that
+// stays in the cache, both with a tail.
+//
+//	go test ./vec/ -run TestSqrtF32Sweep -v -args -sweep32=Sqrt
+func TestSqrtF32Sweep(t *testing.T) {
+	stride := lanes32Stride("Sqrt")
+	for _, l := range asmLevels(t) {
+		t.Run(l.name, func(t *testing.T) {
+			lanes := f32Lanes(l.name)
+			const streamed, cached = 1<<20 + 13, 1<<16 + 5 // 4 MiB is the streaming threshold
+			filler := (sqrtF32Shifts - 1) * lanes
+			x := make([]float32, filler+streamed)
+			got := make([]float32, len(x))
+			want := make([]float32, streamed)
+			for i := range x[:filler] {
+				x[i] = 1.5
+			}
+			next := uint64(0)
+			for round := 0; next < 1<<32; round++ {
+				n := streamed
+				if round%2 == 1 {
+					n = cached
+				}
+				in := x[filler : filler+n]
+				for i := range in {
+					if next >= 1<<32 {
+						n = i
+						break
+					}
+					in[i] = math.Float32frombits(uint32(next))
+					want[i] = float32(math.Sqrt(float64(in[i])))
+					next += stride
+				}
+				for shift := range sqrtF32Shifts {
+					start := filler - shift*lanes
+					l.k.f32.sqrt(got[start:filler+n], x[start:filler+n])
+					for i, w := range want[:n] {
+						if math.Float32bits(got[filler+i]) != math.Float32bits(w) {
+							v := x[filler+i]
+							t.Fatalf("sqrt(%v) (bits %#08x) at vector %d = %v (bits %#08x), want %v (bits %#08x)",
+								v, math.Float32bits(v), (i+shift*lanes)/lanes, got[filler+i],
+								math.Float32bits(got[filler+i]), w, math.Float32bits(w))
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSqrtF32Specials places each input at the edges of the float32 Newton range and
+// of the float32 range in every lane of the first vectors, among ordinary neighbours,
+// and checks every lane against math.Sqrt: a lane's result must not depend on its
+// neighbours or on whether its vector took the Newton path or VSQRTPS.
+func TestSqrtF32Specials(t *testing.T) {
+	inf := float32(math.Inf(1))
+	specials := []float32{0, float32(math.Copysign(0, -1)), inf, -inf, float32(math.NaN()),
+		math.Float32frombits(0x7f800001), math.Float32frombits(0xffc00123),
+		-1, -math.SmallestNonzeroFloat32, math.SmallestNonzeroFloat32, 0x1p-126,
+		math.Float32frombits(0x007fffff), math.MaxFloat32, 1, 2, 4,
+	}
+	for _, p := range []float32{0x1p-100, 0x1p126, 0x1p-126, 1, 2, 4, 0x1p-64, 0x1p64} {
+		specials = append(specials, p, math.Nextafter32(p, 0), math.Nextafter32(p, inf))
+	}
+	for _, l := range asmLevels(t) {
+		checkSqrtEveryLane(t, l.name, l.k.f32.sqrt, specials, 4*f32Lanes(l.name)+3)
+	}
+}
+
+// checkSqrtEveryLane puts each of specials in every lane of an n-element slice of
+// ordinary inputs and checks every result bit for bit, NaN payloads included, against math.Sqrt (rounded to
+// float32 for float32, which is the correctly rounded root: 53 >= 2*24+2 bits).
+func checkSqrtEveryLane[T Float](t *testing.T, level string, sqrt func(dst, x []T), specials []T, n int) {
+	t.Helper()
+	x := make([]T, n)
+	got := make([]T, n)
+	for _, v := range specials {
+		for lane := range x {
+			for i := range x {
+				x[i] = 1.5 + T(i)
+			}
+			x[lane] = v
+			sqrt(got, x)
+			for i := range x {
+				if w := T(math.Sqrt(float64(x[i]))); math.Float64bits(float64(got[i])) != math.Float64bits(float64(w)) {
+					t.Fatalf("%s: sqrt(%v) (bits %#x) in lane %d = %v, want %v",
+						level, x[i], math.Float64bits(float64(x[i])), i, got[i], w)
+				}
+			}
+		}
 	}
 }

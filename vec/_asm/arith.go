@@ -159,13 +159,9 @@ func genArith(l *level) {
 		unary(l, t, "neg", func(x VecVirtual) VecVirtual { return t.neg(l, x) })
 		unary(l, t, "abs", func(x VecVirtual) VecVirtual { return t.abs(l, x) })
 		if t == f64 {
-			genSqrtF64(l)
+			genSqrt(l, f64, sqrtPattern, sqrtNewton)
 		} else {
-			unary(l, t, "sqrt", func(x VecVirtual) VecVirtual {
-				d := l.vec()
-				t.sqrt(x, d)
-				return d
-			})
+			genSqrt(l, f32, sqrt32Pattern, sqrtNewton32)
 		}
 		unary(l, t, "recip", func(x VecVirtual) VecVirtual {
 			return op3(l, t.div, x, t.ldConst(l, t.one))
