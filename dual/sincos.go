@@ -10,7 +10,8 @@ import "math"
 
 // Cephes' sincos for |x| < sinCosReduceMax, the algorithm math.Sincos uses there,
 // with its published constants: π/4 in three parts for the extended-precision
-// reduction, and the minimax coefficients of sin and cos on [-π/4, π/4].
+// reduction here, and the minimax coefficients of sin and cos on [-π/4, π/4] in
+// sinCoeffs and cosCoeffs below.
 const (
 	sinCosReduceMax = 1 << 29 // above it, math uses Payne-Hanek reduction
 

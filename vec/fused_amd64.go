@@ -251,7 +251,7 @@ func fixTan[T Float](dst Dual[T], x []T) {
 		}
 		y := T(tan64(float64(v)))
 		dst.V[i] = y
-		d := 1 + T(y*y) // as tanRule
+		d := tanSlope(y)
 		for _, col := range dst.D {
 			col[i] = scaleNaNSafe(d, col[i])
 		}
@@ -267,7 +267,7 @@ func fixTrig[T Float](s, c Dual[T]) {
 		probe = c.V
 	}
 	for i, x := range probe {
-		if !(x > trigBound || x < -trigBound) {
+		if !beyondTrigBound(float64(x)) {
 			continue
 		}
 		sv, cv := sincos64(float64(x))

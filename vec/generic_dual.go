@@ -239,9 +239,13 @@ func cosRule[T Float](t *floatKernels[T], v, d, x []T) {
 func tanRule[T Float](t *floatKernels[T], v, d, x []T) {
 	t.tan(v, x)
 	for i, y := range v {
-		d[i] = 1 + T(y*y) // the conversion keeps 1 + y*y from fusing, as in the assembly
+		d[i] = tanSlope(y)
 	}
 }
+
+// tanSlope returns 1 + y² for y = tan x, rounding y² first: the conversion keeps the
+// compiler from fusing it into an FMA, which the assembly does not use.
+func tanSlope[T Float](y T) T { return 1 + T(y*y) }
 
 func expRule[T Float](t *floatKernels[T], v, d, x []T) {
 	t.exp(v, x)

@@ -226,16 +226,22 @@ func recipOf(l *level, t *ftype, v VecVirtual) VecVirtual {
 	return op3(l, t.div, v, t.ldConst(l, t.one))
 }
 
+// emitFusedUnary emits the fused kernel op of a one-input function whose body gives
+// the value and the local derivative, which scales every tangent column.
+func emitFusedUnary(l *level, t *ftype, op string, body func(x VecVirtual) (v, d VecVirtual)) {
+	emitFused(l, fusedKernel{op: op, t: t, vouts: []string{"dv"}, vins: []string{"xv"},
+		touts: []string{"dd"}, tins: []string{"xd"},
+		body: func(in []VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
+			v, d := body(in[0])
+			return []VecVirtual{v}, scaled(l, t, d)
+		}}, nil)
+}
+
 // genFused emits the fused dual kernels of level l.
 func genFused(l *level) {
 	type tangentFunc = func([]VecVirtual) []VecVirtual
 	unaryK := func(t *ftype, op string, body func(x VecVirtual) (v, d VecVirtual)) {
-		emitFused(l, fusedKernel{op: op, t: t, vouts: []string{"dv"}, vins: []string{"xv"},
-			touts: []string{"dd"}, tins: []string{"xd"},
-			body: func(in []VecVirtual) ([]VecVirtual, tangentFunc) {
-				v, d := body(in[0])
-				return []VecVirtual{v}, scaled(l, t, d)
-			}}, nil)
+		emitFusedUnary(l, t, op, body)
 	}
 	binaryK := func(t *ftype, op string, body func(a, b VecVirtual) ([]VecVirtual, tangentFunc)) {
 		emitFused(l, fusedKernel{op: op, t: t, vouts: []string{"dv"}, vins: []string{"av", "bv"},

@@ -23,12 +23,7 @@ import (
 // genFusedMore emits the kernels of this file for level l.
 func genFusedMore(l *level) {
 	unaryK := func(op string, body func(x VecVirtual) (v, d VecVirtual)) {
-		emitFused(l, fusedKernel{op: op, t: f64, vouts: []string{"dv"}, vins: []string{"xv"},
-			touts: []string{"dd"}, tins: []string{"xd"},
-			body: func(in []VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
-				v, d := body(in[0])
-				return []VecVirtual{v}, scaled(l, f64, d)
-			}}, nil)
+		emitFusedUnary(l, f64, op, body)
 	}
 	binaryK := func(op string, body func(a, b VecVirtual) (v, da, db VecVirtual)) {
 		emitFused(l, fusedKernel{op: op, t: f64, vouts: []string{"dv"}, vins: []string{"av", "bv"},
