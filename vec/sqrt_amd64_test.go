@@ -75,8 +75,8 @@ func sqrtInput(r *rand.Rand, hard []float64) float64 {
 	case 1:
 		return math.Float64frombits(r.Uint64() >> 1)
 	case 2, 3:
-		// exponent in [-1022, 1023]; covers the Newton range [2^-900, 2^900) and both
-		// its edges.
+		// exponent in [-1022, 1023]; covers the Newton ranges ([2^-125, 2^125) on
+		// AVX2, 2^-900 and up on AVX-512) and their edges.
 		return math.Ldexp(1+r.Float64(), int(r.Uint64N(2046))-1022)
 	case 4, 5:
 		// A square m*m (exact: m has at most 26 significant bits) or up to 3 floats
@@ -131,10 +131,11 @@ func nearMidpointSquare(r *rand.Rand) float64 {
 	}
 }
 
-// TestSqrtF64Specials checks the inputs at the edges of the Newton path and of the
-// float64 range, each placed in every lane of a vector on both the Newton and the
-// VSQRTPD halves of the unrolled loop, among ordinary neighbours.
-func TestSqrtF64Specials(t *testing.T) {
+// sqrtF64Specials returns the inputs at the edges of the Newton path and of the
+// float64 range: zeros, infinities, NaNs, negative numbers, subnormals, the Newton
+// range limits of both levels, and every power of two with its neighbours (where h,
+// about 1/(2√x), lies next to a power of two and the check's nudge crosses it).
+func sqrtF64Specials() []float64 {
 	specials := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(),
 		math.Float64frombits(0x7ff0000000000001), math.Float64frombits(0xfff8000000000123),
 		-1, -math.SmallestNonzeroFloat64, math.SmallestNonzeroFloat64, 0x1p-1022,
@@ -149,16 +150,65 @@ func TestSqrtF64Specials(t *testing.T) {
 		p := math.Ldexp(1, e)
 		specials = append(specials, p, math.Nextafter(p, 0), math.Nextafter(p, math.Inf(1)))
 	}
+	return specials
+}
+
+// TestSqrtF64Specials places each of sqrtF64Specials in every lane of a vector on
+// both the Newton and the VSQRTPD halves of the unrolled loop, among ordinary
+// neighbours.
+func TestSqrtF64Specials(t *testing.T) {
+	specials := sqrtF64Specials()
 	for _, l := range asmLevels(t) {
 		checkSqrtEveryLane(t, l.name, l.k.f64.sqrt, specials, 64+3)
+	}
+}
+
+// TestSqrtF64SpecialsStreaming runs sqrtF64Specials through the non-temporal
+// streaming loop (an output of 4 MiB and more, starting 3 elements past an aligned
+// address, so the masked head and tail run too), with each input in every position of
+// a 16-element run, hence in every lane of both vector kinds of the unrolled loop at
+// both widths. A second pass uses only the inputs inside the level's Newton range, so
+// that whole vectors take the Newton path and its check.
+func TestSqrtF64SpecialsStreaming(t *testing.T) {
+	const n, off = 4<<20/8 + 45, 3
+	buf := make([]float64, n+off)
+	for _, l := range asmLevels(t) {
+		lo, hi := 0x1p-125, 0x1p125
+		if l.name == levelAVX512 {
+			lo, hi = 0x1p-900, math.Inf(1)
+		}
+		var inRange []float64
+		for _, v := range sqrtF64Specials() {
+			if v >= lo && v < hi {
+				inRange = append(inRange, v)
+			}
+		}
+		for _, list := range [][]float64{sqrtF64Specials(), inRange} {
+			x := buf[off:]
+			// Run q, position p holds list[(q + 7p) mod len]: for every input and
+			// position there is a run with it there, as there are more runs than inputs.
+			if n/16 < len(list) {
+				t.Fatalf("%d runs of 16 cannot place %d inputs in every position", n/16, len(list))
+			}
+			for i := range x {
+				x[i] = list[(i/16+7*(i%16))%len(list)]
+			}
+			got := make([]float64, n+off)[off:]
+			l.k.f64.sqrt(got, x)
+			for i, v := range x {
+				if w := math.Sqrt(v); math.Float64bits(got[i]) != math.Float64bits(w) {
+					t.Fatalf("%s: sqrt(%v) (bits %#016x) at %d = %v, want %v", l.name, v, math.Float64bits(v), i, got[i], w)
+				}
+			}
+		}
 	}
 }
 
 // TestSqrtInputMix checks that sqrtInput produces what TestSqrtF64Exact relies on:
 // perfect squares, and roots within 2^-40 ulp of a rounding boundary (far nearer than
 // random inputs come) and between 2^-16 and 2^-8 ulp from one (where the Newton path
-// mostly keeps its own result: its check fails within the correction times 2^-22 to
-// 2^-19 of a boundary, at most 2^-9.8 ulp), measured with math/big.
+// mostly keeps its own result: its check fails within the correction times 2^-19 to
+// 2^-18 of a boundary, at most 2^-8.8 ulp), measured with math/big.
 func TestSqrtInputMix(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	hard := make([]float64, 1<<10)
