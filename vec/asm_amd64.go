@@ -312,6 +312,62 @@ func dualAtanhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float
 
 func dualAtanhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
 
+func dualSinF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
+func dualCosF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
+func dualSincosF32AVX512(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
+
+func dualExpF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLogF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualExp2F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLog2F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLog10F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualTanF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
+func dualExpm1F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLog1pF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualSinhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualCoshF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualTanhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAtanF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAsinF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAcosF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualErfF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualCbrtF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAbsF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAsinhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAcoshF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAtanhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualMinF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualMaxF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualAtan2F32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualPowF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualHypotF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
 // prefetchF64AVX512 hints the processor to start loading x into the L2 cache.
 func prefetchF64AVX512(x []float64)
 
@@ -625,6 +681,62 @@ func dualAcoshNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float
 func dualAtanhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
 
 func dualAtanhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+
+func dualSinF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
+func dualCosF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
+func dualSincosF32AVX2(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
+
+func dualExpF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLogF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualExp2F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLog2F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLog10F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualTanF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
+func dualExpm1F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLog1pF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualSinhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualCoshF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualTanhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAtanF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAsinF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAcosF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualErfF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualCbrtF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAbsF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAsinhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAcoshF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAtanhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualMinF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualMaxF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualAtan2F32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualPowF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualHypotF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 // prefetchF64AVX2 hints the processor to start loading x into the L2 cache.
 func prefetchF64AVX2(x []float64)

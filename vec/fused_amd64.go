@@ -8,7 +8,7 @@ import "unsafe"
 // tangent column of a batch in one pass, with the same IEEE operations as the dual
 // kernels composed from float kernels (generic_dual.go), so results agree bit for bit
 // with the composed kernels of the same level. Functions without a fused kernel keep
-// the composed one.
+// the composed one. Only float64 has streaming (non-temporal) variants.
 
 // unaryAsm is a fused one-input kernel: value columns, then tangent columns. Kernels
 // that may leave lanes to Go (trig) report it with a nonzero result.
@@ -63,8 +63,19 @@ func fusedAVX2(k *kernels) {
 		asinh: noFallback(dualAsinhNTF64AVX2), acosh: noFallback(dualAcoshNTF64AVX2), atanh: noFallback(dualAtanhNTF64AVX2),
 	})
 	useFused(&k.f32, 32, fused[float32]{
+		sin: dualSinF32AVX2, cos: dualCosF32AVX2, sincos: dualSincosF32AVX2,
+		exp: noFallback(dualExpF32AVX2), log: noFallback(dualLogF32AVX2),
 		sqrt: noFallback(dualSqrtF32AVX2), recip: noFallback(dualRecipF32AVX2),
+		expm1: noFallback(dualExpm1F32AVX2), log1p: noFallback(dualLog1pF32AVX2),
+		sinh: noFallback(dualSinhF32AVX2), cosh: noFallback(dualCoshF32AVX2), tanh: noFallback(dualTanhF32AVX2),
+		atan: noFallback(dualAtanF32AVX2), asin: noFallback(dualAsinF32AVX2), acos: noFallback(dualAcosF32AVX2),
+		erf: noFallback(dualErfF32AVX2), cbrt: noFallback(dualCbrtF32AVX2),
 		mul: dualMulF32AVX2, div: dualDivF32AVX2,
+		pow: dualPowF32AVX2, min: dualMinF32AVX2, max: dualMaxF32AVX2,
+		atan2: dualAtan2F32AVX2, hypot: dualHypotF32AVX2,
+		abs: noFallback(dualAbsF32AVX2), tan: dualTanF32AVX2,
+		exp2: noFallback(dualExp2F32AVX2), log2: noFallback(dualLog2F32AVX2), log10: noFallback(dualLog10F32AVX2),
+		asinh: noFallback(dualAsinhF32AVX2), acosh: noFallback(dualAcoshF32AVX2), atanh: noFallback(dualAtanhF32AVX2),
 	}, fused[float32]{})
 }
 
@@ -100,8 +111,19 @@ func fusedAVX512(k *kernels) {
 		asinh: noFallback(dualAsinhNTF64AVX512), acosh: noFallback(dualAcoshNTF64AVX512), atanh: noFallback(dualAtanhNTF64AVX512),
 	})
 	useFused(&k.f32, 64, fused[float32]{
+		sin: dualSinF32AVX512, cos: dualCosF32AVX512, sincos: dualSincosF32AVX512,
+		exp: noFallback(dualExpF32AVX512), log: noFallback(dualLogF32AVX512),
 		sqrt: noFallback(dualSqrtF32AVX512), recip: noFallback(dualRecipF32AVX512),
+		expm1: noFallback(dualExpm1F32AVX512), log1p: noFallback(dualLog1pF32AVX512),
+		sinh: noFallback(dualSinhF32AVX512), cosh: noFallback(dualCoshF32AVX512), tanh: noFallback(dualTanhF32AVX512),
+		atan: noFallback(dualAtanF32AVX512), asin: noFallback(dualAsinF32AVX512), acos: noFallback(dualAcosF32AVX512),
+		erf: noFallback(dualErfF32AVX512), cbrt: noFallback(dualCbrtF32AVX512),
 		mul: dualMulF32AVX512, div: dualDivF32AVX512,
+		pow: dualPowF32AVX512, min: dualMinF32AVX512, max: dualMaxF32AVX512,
+		atan2: dualAtan2F32AVX512, hypot: dualHypotF32AVX512,
+		abs: noFallback(dualAbsF32AVX512), tan: dualTanF32AVX512,
+		exp2: noFallback(dualExp2F32AVX512), log2: noFallback(dualLog2F32AVX512), log10: noFallback(dualLog10F32AVX512),
+		asinh: noFallback(dualAsinhF32AVX512), acosh: noFallback(dualAcoshF32AVX512), atanh: noFallback(dualAtanhF32AVX512),
 	}, fused[float32]{})
 }
 

@@ -194,25 +194,35 @@ func testFused[T Float](t *testing.T, cases []fusedCase[T]) {
 
 // BenchmarkFused compares each fused dual kernel with the dual kernel composed from
 // the same level's float kernels, on 1024 elements with two tangent columns (the
-// seed's shape) in L1:
+// seed's shape) in L1, for float64 and float32:
 //
 //	go test -run '^$' -bench Fused -count 5 ./vec/
 func BenchmarkFused(b *testing.B) {
+	b.Run("float64", func(b *testing.B) { benchFused[float64](b) })
+	b.Run("float32", func(b *testing.B) { benchFused[float32](b) })
+}
+
+func benchFused[T Float](b *testing.B) {
 	const n, ntan = 1024, 2
 	r := rand.New(rand.NewPCG(5, 6))
+	levels := levelCases[T]()
 	for _, lv := range registry {
-		if lv.name == levelGeneric || !lv.available {
-			continue
-		}
-		for _, fc := range fusedCases(&lv.k.f64) {
-			in := make([]Dual[float64], fc.arity)
+		for _, fc := range levels[lv.name] {
+			in := make([]Dual[T], fc.arity)
 			for j := range in {
-				in[j] = randomDual(r, n, ntan, 0.1, 3)
+				src := randomDual(r, n, ntan, 0.1, 3)
+				in[j] = NewDual[T](n, ntan)
+				for i := range n {
+					in[j].V[i] = T(src.V[i])
+					for k := range ntan {
+						in[j].D[k][i] = T(src.D[k][i])
+					}
+				}
 			}
-			out := []Dual[float64]{NewDual[float64](n, ntan), NewDual[float64](n, ntan)}
+			out := []Dual[T]{NewDual[T](n, ntan), NewDual[T](n, ntan)}
 			for _, way := range []struct {
 				name string
-				run  func(dst, in []Dual[float64])
+				run  func(dst, in []Dual[T])
 			}{{"fused", fc.fused}, {"composed", fc.composed}} {
 				b.Run(lv.name+"/"+fc.name+"/"+way.name, func(b *testing.B) {
 					for b.Loop() {
@@ -313,65 +323,114 @@ var fusedPairValues = append([]float64{0.5, -0.5, 2, -2, 3, -3, 0.75, 1050, -107
 	math.Pi / 2, -math.Pi / 2, 1 + 0x1p-52, 1 - 0x1p-53, -1 + 0x1p-53, 1e20, -1e-20, 123.456},
 	fusedValues...)
 
+// fusedPairValues32 adds the float32 classes: subnormals and the smallest normal,
+// the largest finite value, exp and exp2 arguments around the float32 overflow and
+// underflow thresholds (and the exp kernel's clamps, -104 and 89), trig arguments
+// around the float32-lane bound 256 and around trigBound, tan arguments next to
+// float32 pi/2, and arguments of sinh, cosh and tanh where they overflow or saturate.
+var fusedPairValues32 = append([]float64{0x1p-149, -0x1p-149, 0x1p-140, -3e-39, 0x1p-126,
+	math.MaxFloat32, -math.MaxFloat32, 88.72283, 88.72284, 88.8, 89, 89.5, -87.3, -103.9, -104, -104.5,
+	-150, 127.99, 128, -126, -149, -149.5, 256, -256.01, 257, 1e5, 0x1p20 - 0.0625, 0x1p20 + 0.125, 1e10,
+	1.5707964, -1.5707963, 4.712389, 9, -9, 90, -90, 0.625, 1e-8, 1 - 0x1p-24, 1 + 0x1p-23, 0x1p13},
+	fusedPairValues...)
+
 // TestFusedSpecialPairs checks the fused kernels against the composed ones of the same
 // level, bit for bit, on every pair of fusedPairValues (every value, for the one-input
-// kernels), with two tangent columns (one of them with zero, infinite and NaN
-// tangents), out of place and in place on either input.
+// kernels; fusedPairValues32 for float32), with two tangent columns (one of them with
+// zero, infinite and NaN tangents), out of place and in place on either input.
 func TestFusedSpecialPairs(t *testing.T) {
-	vals := fusedPairValues
-	n := len(vals) * len(vals)
-	r := rand.New(rand.NewPCG(13, 14))
-	a, b := NewDual[float64](n, 2), NewDual[float64](n, 2)
-	for i := range n {
-		a.V[i], b.V[i] = vals[i/len(vals)], vals[i%len(vals)]
-		for _, d := range []Dual[float64]{a, b} {
-			d.D[0][i] = r.NormFloat64()
-			d.D[1][i] = fusedTangents[r.IntN(len(fusedTangents))]
-		}
+	if !anyAssemblyLevel() {
+		t.Skip("no assembly level on this CPU")
 	}
-	clone := func(d Dual[float64]) Dual[float64] {
-		c := Dual[float64]{V: append([]float64(nil), d.V...)}
-		for _, col := range d.D {
-			c.D = append(c.D, append([]float64(nil), col...))
-		}
-		return c
-	}
-	tested := 0
+	t.Run("float64", func(t *testing.T) { testFusedPairs[float64](t, fusedPairValues) })
+	t.Run("float32", func(t *testing.T) { testFusedPairs[float32](t, fusedPairValues32) })
+}
+
+// anyAssemblyLevel reports whether some assembly level runs on this CPU.
+func anyAssemblyLevel() bool {
 	for _, lv := range registry {
+		if lv.name != levelGeneric && lv.available {
+			return true
+		}
+	}
+	return false
+}
+
+// levelCases returns, for every available assembly level, its name and the fused
+// cases of its table for T.
+func levelCases[T Float]() map[string][]fusedCase[T] {
+	m := map[string][]fusedCase[T]{}
+	for i := range registry {
+		lv := &registry[i]
 		if lv.name == levelGeneric || !lv.available {
 			continue
 		}
-		tested++
-		for _, fc := range fusedCases(&lv.k.f64) {
-			in := []Dual[float64]{a, b}[:fc.arity]
-			want := []Dual[float64]{NewDual[float64](n, 2), NewDual[float64](n, 2)}
+		var zero T
+		if unsafe.Sizeof(zero) == 8 {
+			m[lv.name] = any(fusedCases(&lv.k.f64)).([]fusedCase[T])
+		} else {
+			m[lv.name] = any(fusedCases(&lv.k.f32)).([]fusedCase[T])
+		}
+	}
+	return m
+}
+
+func copyDual[T Float](d Dual[T]) Dual[T] {
+	c := Dual[T]{V: append([]T(nil), d.V...)}
+	for _, col := range d.D {
+		c.D = append(c.D, append([]T(nil), col...))
+	}
+	return c
+}
+
+func testFusedPairs[T Float](t *testing.T, vals []float64) {
+	n := len(vals) * len(vals)
+	r := rand.New(rand.NewPCG(13, 14))
+	a, b := NewDual[T](n, 2), NewDual[T](n, 2)
+	for i := range n {
+		a.V[i], b.V[i] = T(vals[i/len(vals)]), T(vals[i%len(vals)])
+		pairTangents(r, i, a, b)
+	}
+	for level, cases := range levelCases[T]() {
+		for _, fc := range cases {
+			in := []Dual[T]{a, b}[:fc.arity]
+			want := []Dual[T]{NewDual[T](n, 2), NewDual[T](n, 2)}
 			fc.composed(want, in)
-			got := []Dual[float64]{NewDual[float64](n, 2), NewDual[float64](n, 2)}
+			got := []Dual[T]{NewDual[T](n, 2), NewDual[T](n, 2)}
 			fc.fused(got, in)
 			for o := range fc.outs {
 				if msg := diffDual(got[o], want[o]); msg != "" {
-					t.Fatalf("%s %s: %s (inputs %v)", lv.name, fc.name, msg, pairAt(in, msg))
+					t.Fatalf("%s %s output %d: %s (inputs %v)", level, fc.name, o, msg, pairAt(in, msg))
 				}
 			}
 			if fc.outs != 1 {
+				// dst is the input: the sin output, then the cos output.
+				for o := range 2 {
+					x := copyDual(a)
+					outs := []Dual[T]{NewDual[T](n, 2), NewDual[T](n, 2)}
+					outs[o] = x
+					fc.fused(outs, []Dual[T]{x})
+					for p := range 2 {
+						if msg := diffDual(outs[p], want[p]); msg != "" {
+							t.Fatalf("%s %s in place on output %d, output %d: %s", level, fc.name, o, p, msg)
+						}
+					}
+				}
 				continue
 			}
 			for j := range fc.arity { // dst is input j
-				ins := []Dual[float64]{clone(a), clone(b)}[:fc.arity]
-				fc.fused([]Dual[float64]{ins[j]}, ins)
+				ins := []Dual[T]{copyDual(a), copyDual(b)}[:fc.arity]
+				fc.fused([]Dual[T]{ins[j]}, ins)
 				if msg := diffDual(ins[j], want[0]); msg != "" {
-					t.Fatalf("%s %s in place on input %d: %s", lv.name, fc.name, j, msg)
+					t.Fatalf("%s %s in place on input %d: %s", level, fc.name, j, msg)
 				}
 			}
 		}
-	}
-	if tested == 0 {
-		t.Skip("no assembly level on this CPU")
 	}
 }
 
 // pairAt returns the input values of the element that a diffDual message names.
-func pairAt(in []Dual[float64], msg string) []float64 {
+func pairAt[T Float](in []Dual[T], msg string) []float64 {
 	var i int
 	if _, err := fmt.Sscanf(msg, "value %d", &i); err != nil {
 		var k int
@@ -381,83 +440,119 @@ func pairAt(in []Dual[float64], msg string) []float64 {
 	}
 	var xs []float64
 	for _, d := range in {
-		xs = append(xs, d.V[i])
+		xs = append(xs, float64(d.V[i]))
 	}
 	return xs
 }
 
-// TestFusedInstalled checks that the kernels this file tests as fused are fused on
-// every assembly level: a table entry that is still the composed kernel would pass
+// fusedNames are the dual kernels that have a fused form on every assembly level, by
+// float type.
+var fusedNames = map[string][]string{
+	"float64": {"Sin", "Cos", "Sincos", "Exp", "Log", "Sqrt", "Recip", "Expm1", "Log1p", "Sinh", "Cosh", "Tanh",
+		"Atan", "Asin", "Acos", "Erf", "Cbrt", "Mul", "Div", "Pow", "Min", "Max", "Abs", "Atan2", "Hypot",
+		"Tan", "Exp2", "Log2", "Log10", "Asinh", "Acosh", "Atanh"},
+	"float32": {"Sin", "Cos", "Sincos", "Exp", "Log", "Sqrt", "Recip", "Expm1", "Log1p", "Sinh", "Cosh", "Tanh",
+		"Atan", "Asin", "Acos", "Erf", "Cbrt", "Mul", "Div", "Pow", "Min", "Max", "Abs", "Atan2", "Hypot",
+		"Tan", "Exp2", "Log2", "Log10", "Asinh", "Acosh", "Atanh"},
+}
+
+// TestFusedInstalled checks that the kernels fusedNames lists are fused on every
+// assembly level: a table entry that is still the composed kernel would pass
 // TestFusedMatchesComposed without testing anything.
 func TestFusedInstalled(t *testing.T) {
 	for _, lv := range registry {
 		if lv.name == levelGeneric || !lv.available {
 			continue
 		}
-		f := &lv.k.f64
-		c := dualKernels(f)
-		for name, pair := range map[string][2]any{
-			"Pow": {f.dualPow, c.dualPow}, "Min": {f.dualMin, c.dualMin}, "Max": {f.dualMax, c.dualMax},
-			"Abs": {f.dualAbs, c.dualAbs}, "Atan2": {f.dualAtan2, c.dualAtan2}, "Hypot": {f.dualHypot, c.dualHypot},
-			"Tan": {f.dualTan, c.dualTan}, "Exp2": {f.dualExp2, c.dualExp2}, "Log2": {f.dualLog2, c.dualLog2},
-			"Log10": {f.dualLog10, c.dualLog10}, "Asinh": {f.dualAsinh, c.dualAsinh},
-			"Acosh": {f.dualAcosh, c.dualAcosh}, "Atanh": {f.dualAtanh, c.dualAtanh},
-		} {
-			// Closures share their code pointer with every closure of the same literal.
-			if reflect.ValueOf(pair[0]).Pointer() == reflect.ValueOf(pair[1]).Pointer() {
-				t.Errorf("%s: Dual%s is the composed kernel", lv.name, name)
-			}
+		checkInstalled(t, lv.name, "float64", &lv.k.f64)
+		checkInstalled(t, lv.name, "float32", &lv.k.f32)
+	}
+}
+
+func checkInstalled[T Float](t *testing.T, level, typ string, f *floatKernels[T]) {
+	c := dualKernels(f)
+	kernels := func(k *floatKernels[T]) map[string]any {
+		return map[string]any{
+			"Sin": k.dualSin, "Cos": k.dualCos, "Sincos": k.dualSincos, "Exp": k.dualExp, "Log": k.dualLog,
+			"Sqrt": k.dualSqrt, "Recip": k.dualRecip, "Expm1": k.dualExpm1, "Log1p": k.dualLog1p,
+			"Sinh": k.dualSinh, "Cosh": k.dualCosh, "Tanh": k.dualTanh, "Atan": k.dualAtan, "Asin": k.dualAsin,
+			"Acos": k.dualAcos, "Erf": k.dualErf, "Cbrt": k.dualCbrt, "Mul": k.dualMul, "Div": k.dualDiv,
+			"Pow": k.dualPow, "Min": k.dualMin, "Max": k.dualMax, "Abs": k.dualAbs, "Atan2": k.dualAtan2,
+			"Hypot": k.dualHypot, "Tan": k.dualTan, "Exp2": k.dualExp2, "Log2": k.dualLog2,
+			"Log10": k.dualLog10, "Asinh": k.dualAsinh, "Acosh": k.dualAcosh, "Atanh": k.dualAtanh,
+		}
+	}
+	have, composed := kernels(f), kernels(c)
+	for _, name := range fusedNames[typ] {
+		got, ok := have[name]
+		if !ok {
+			t.Fatalf("fusedNames lists %s, which checkInstalled does not know", name)
+		}
+		// Closures share their code pointer with every closure of the same literal.
+		if reflect.ValueOf(got).Pointer() == reflect.ValueOf(composed[name]).Pointer() {
+			t.Errorf("%s %s: Dual%s is the composed kernel", level, typ, name)
 		}
 	}
 }
 
-// TestFusedWideRange checks the fused float64 kernels against the composed ones of the
-// same level, bit for bit, on arguments with random signs and exponents over the whole
-// float64 range, subnormals included, half of the second arguments small integers or
-// halves (negative bases of pow, results that overflow or underflow, hypot results
-// that overflow or fall below 2^-100, whose partials are rescaled).
+// TestFusedWideRange checks the fused kernels against the composed ones of the same
+// level, bit for bit, on arguments with random signs and exponents over the whole
+// range of the float type, subnormals included, half of the second arguments small
+// integers or halves (negative bases of pow, results that overflow or underflow, hypot
+// results that overflow or fall below 2^-100, whose partials are rescaled).
 func TestFusedWideRange(t *testing.T) {
+	t.Run("float64", func(t *testing.T) { testFusedWide[float64](t, -1075, 1024, 1010) })
+	t.Run("float32", func(t *testing.T) { testFusedWide[float32](t, -150, 128, 114) })
+}
+
+// testFusedWide draws exponents in [lo, hi) and, for one element in eight, in
+// [top, hi).
+func testFusedWide[T Float](t *testing.T, lo, hi, top int) {
 	const n = 1 << 13
 	r := rand.New(rand.NewPCG(15, 16))
 	wide := func() float64 {
-		v := math.Ldexp(1+r.Float64(), r.IntN(2098)-1075)
+		v := math.Ldexp(1+r.Float64(), r.IntN(hi-lo)+lo)
 		if r.IntN(2) == 0 {
 			v = -v
 		}
 		return v
 	}
-	a, b := NewDual[float64](n, 2), NewDual[float64](n, 2)
+	a, b := NewDual[T](n, 2), NewDual[T](n, 2)
 	for i := range n {
-		a.V[i], b.V[i] = wide(), wide()
+		av, bv := wide(), wide()
 		if r.IntN(2) == 0 {
-			b.V[i] = float64(r.IntN(81)-40) / 2
+			bv = float64(r.IntN(81)-40) / 2
 		}
 		if r.IntN(8) == 0 { // near the top of the range
-			a.V[i] = math.Copysign(math.Ldexp(1+r.Float64(), 1010+r.IntN(13)), a.V[i])
+			av = math.Copysign(math.Ldexp(1+r.Float64(), top+r.IntN(hi-top-1)), av)
 		}
 		if r.IntN(4) == 0 { // the same magnitude: hypot overflows or stays tiny together
-			b.V[i] = math.Copysign(a.V[i]*(1+r.Float64()), b.V[i])
+			bv = math.Copysign(av*(1+r.Float64()), bv)
 		}
-		for _, d := range []Dual[float64]{a, b} {
-			d.D[0][i] = r.NormFloat64()
-			d.D[1][i] = fusedTangents[r.IntN(len(fusedTangents))]
-		}
+		a.V[i], b.V[i] = T(av), T(bv)
+		pairTangents(r, i, a, b)
 	}
-	for _, lv := range registry {
-		if lv.name == levelGeneric || !lv.available {
-			continue
-		}
-		for _, fc := range fusedCases(&lv.k.f64) {
-			in := []Dual[float64]{a, b}[:fc.arity]
-			want := []Dual[float64]{NewDual[float64](n, 2), NewDual[float64](n, 2)}
-			got := []Dual[float64]{NewDual[float64](n, 2), NewDual[float64](n, 2)}
+	for level, cases := range levelCases[T]() {
+		for _, fc := range cases {
+			in := []Dual[T]{a, b}[:fc.arity]
+			want := []Dual[T]{NewDual[T](n, 2), NewDual[T](n, 2)}
+			got := []Dual[T]{NewDual[T](n, 2), NewDual[T](n, 2)}
 			fc.composed(want, in)
 			fc.fused(got, in)
 			for o := range fc.outs {
 				if msg := diffDual(got[o], want[o]); msg != "" {
-					t.Fatalf("%s %s: %s (inputs %v)", lv.name, fc.name, msg, pairAt(in, msg))
+					t.Fatalf("%s %s output %d: %s (inputs %v)", level, fc.name, o, msg, pairAt(in, msg))
 				}
 			}
 		}
+	}
+}
+
+// pairTangents sets the two tangents of point i of a and b: a normal deviate and one
+// of fusedTangents (zeros included, which must stay zero).
+func pairTangents[T Float](r *rand.Rand, i int, a, b Dual[T]) {
+	for _, d := range []Dual[T]{a, b} {
+		d.D[0][i] = T(r.NormFloat64())
+		d.D[1][i] = T(fusedTangents[r.IntN(len(fusedTangents))])
 	}
 }

@@ -10,9 +10,10 @@ import (
 
 // TestStreamingEveryArithAsm runs every exact arithmetic kernel of each assembly level
 // on its streaming path (outputs of at least 4 MiB: a masked head up to the aligned
-// address of dst, the non-temporal loop, which AVX-512 runs at the AVX2 width except for
-// the float64 square root, and the masked tail), at an aligned and a misaligned start, in place and not, and compares
-// every element with the kernel's definition; nothing outside dst may be written.
+// address of dst, the non-temporal loop, which AVX-512 runs at the AVX2 width except
+// for the square roots, and the masked tail), at an aligned and a misaligned start, in
+// place and not, and compares every element with the kernel's definition; nothing
+// outside dst may be written.
 func TestStreamingEveryArithAsm(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large slices")

@@ -137,25 +137,8 @@ func genArith(l *level) {
 		binary(l, t, "sub", func(a, b VecVirtual) VecVirtual { return op3(l, t.sub, b, a) })
 		binary(l, t, "mul", func(a, b VecVirtual) VecVirtual { return op3(l, t.mul, b, a) })
 		binary(l, t, "div", func(a, b VecVirtual) VecVirtual { return op3(l, t.div, b, a) })
-		// min and max follow math.Min and math.Max: the infinity in the direction of
-		// the operation wins even against NaN, otherwise NaN if either is NaN, and
-		// -0 < +0. The hardware instructions return their second operand for equal or
-		// unordered lanes, so equal lanes take a|b (min) or a&b (max), unordered lanes
-		// take a+b (a NaN), and last, lanes where either is that infinity take it.
-		minmax := func(op string, hw, tie func(...Op), inf float64) {
-			binary(l, t, op, func(a, b VecVirtual) VecVirtual {
-				r := op3(l, hw, b, a)
-				eq := t.compare(l, cmpEQ, a, b)
-				r = t.blend(l, eq, r, op3(l, tie, b, a))
-				un := t.compare(l, cmpUNORD, a, b)
-				r = t.blend(l, un, r, op3(l, t.add, b, a))
-				c := t.constOf(inf)
-				r = t.blend(l, t.compare(l, cmpEQ, a, c), r, c)
-				return t.blend(l, t.compare(l, cmpEQ, b, c), r, c)
-			})
-		}
-		minmax("min", t.vmin, t.or, math.Inf(-1))
-		minmax("max", t.vmax, t.and, math.Inf(1))
+		binary(l, t, "min", func(a, b VecVirtual) VecVirtual { return minMaxOf(l, t, a, b, true) })
+		binary(l, t, "max", func(a, b VecVirtual) VecVirtual { return minMaxOf(l, t, a, b, false) })
 		unary(l, t, "neg", func(x VecVirtual) VecVirtual { return t.neg(l, x) })
 		unary(l, t, "abs", func(x VecVirtual) VecVirtual { return t.abs(l, x) })
 		if t == f64 {
@@ -222,4 +205,23 @@ func broadcastParam(l *level, t *ftype, name string) VecVirtual {
 		VBROADCASTSS(paramAddr(name), r)
 	}
 	return r
+}
+
+// minMaxOf returns min(a, b) (isMin) or max(a, b) of t's lanes, as math.Min and
+// math.Max: the infinity in the direction of the operation wins even against NaN,
+// otherwise NaN if either is NaN, and -0 < +0. The hardware instructions return their
+// second operand for equal or unordered lanes, so equal lanes take a|b (min) or a&b
+// (max), unordered lanes take a+b (a NaN), and last, lanes where either is that
+// infinity take it.
+func minMaxOf(l *level, t *ftype, a, b VecVirtual, isMin bool) VecVirtual {
+	hw, tie, inf := t.vmax, t.and, math.Inf(1)
+	if isMin {
+		hw, tie, inf = t.vmin, t.or, math.Inf(-1)
+	}
+	r := op3(l, hw, b, a)
+	r = t.blend(l, t.compare(l, cmpEQ, a, b), r, op3(l, tie, b, a))
+	r = t.blend(l, t.compare(l, cmpUNORD, a, b), r, op3(l, t.add, b, a))
+	c := t.constOf(inf)
+	r = t.blend(l, t.compare(l, cmpEQ, a, c), r, c)
+	return t.blend(l, t.compare(l, cmpEQ, b, c), r, c)
 }

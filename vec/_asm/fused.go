@@ -380,6 +380,7 @@ func genFused(l *level) {
 		})
 	}
 	genFusedMore(l) // pow, min, max, abs, atan2, hypot, tan, exp2, log2, log10, asinh, acosh, atanh
+	genFused32(l)   // the float32 kernels beyond sqrt, recip, mul and div
 }
 
 // addBcast and mulBcast are the AVX-512 embedded-broadcast forms of t's add and mul.

@@ -39,16 +39,17 @@ func genFusedMore(l *level) {
 		p := powBody(l, x, y)
 		return p, powSlopeX(l, x, y, p), powSlopeY(l, x, y, p)
 	})
-	binaryK("dualMin", func(a, b VecVirtual) (v, da, db VecVirtual) {
-		v = minMaxValue(l, a, b, true)
-		da, db = selectedPartials(l, a, b, v)
-		return v, da, db
-	})
-	binaryK("dualMax", func(a, b VecVirtual) (v, da, db VecVirtual) {
-		v = minMaxValue(l, a, b, false)
-		da, db = selectedPartials(l, a, b, v)
-		return v, da, db
-	})
+	for _, isMin := range []bool{true, false} {
+		op := "dualMax"
+		if isMin {
+			op = "dualMin"
+		}
+		binaryK(op, func(a, b VecVirtual) (v, da, db VecVirtual) {
+			v = minMaxOf(l, f64, a, b, isMin)
+			da, db = selectedPartialsOf(l, f64, a, b, v)
+			return v, da, db
+		})
+	}
 	unaryK("dualAbs", func(x VecVirtual) (v, d VecVirtual) {
 		// sign x: +1, -1, 0 at ±0, and x itself (NaN) where no comparison holds.
 		d = l.pickC(l.cmpPD(cmpEQ, x, c64(0)), x, 0)
@@ -144,33 +145,6 @@ func powSlopeY(l *level, x, y, p VecVirtual) VecVirtual {
 	return l.pickC(l.maskOr(zeroBase, vanished), dy, 0)
 }
 
-// minMaxValue returns min(a, b) (isMin) or max(a, b) with the operations of the float
-// kernels of arith.go (math.Min and math.Max semantics).
-func minMaxValue(l *level, a, b VecVirtual, isMin bool) VecVirtual {
-	hw, tie, inf := VMAXPD, VANDPD, math.Inf(1)
-	if isMin {
-		hw, tie, inf = VMINPD, VORPD, math.Inf(-1)
-	}
-	t := f64
-	r := op3(l, hw, b, a)
-	r = t.blend(l, t.compare(l, cmpEQ, a, b), r, op3(l, tie, b, a))
-	r = t.blend(l, t.compare(l, cmpUNORD, a, b), r, op3(l, t.add, b, a))
-	c := t.constOf(inf)
-	r = t.blend(l, t.compare(l, cmpEQ, a, c), r, c)
-	return t.blend(l, t.compare(l, cmpEQ, b, c), r, c)
-}
-
-// selectedPartials returns the partials of v = min(a, b) or max(a, b) as
-// selectPartials: (1, 0) where v is a only, (0, 1) where v is b only, (0.5, 0.5) at a
-// tie, and (v, v), NaN, where v is neither.
-func selectedPartials(l *level, a, b, v VecVirtual) (da, db VecVirtual) {
-	isA, isB := l.cmpPD(cmpEQ, a, v), l.cmpPD(cmpEQ, b, v)
-	both := l.maskAnd(isA, isB)
-	da = l.pickC(both, l.pickC(isA, l.pickC(isB, v, 0), 1), 0.5)
-	db = l.pickC(both, l.pickC(isB, l.pickC(isA, v, 0), 1), 0.5)
-	return da, db
-}
-
 // atan2Partials returns atan2Rule's partials of atan2(y, x): with h = max(|y|, |x|)
 // (NaN if either is), a = y/h and b = x/h, inv = 1/(h*(a² + b²)), dy = b*inv and
 // dx = -a*inv; both 0 where h = 0 or an argument is infinite.
@@ -196,7 +170,7 @@ func atan2Partials(l *level, y, x VecVirtual) (dy, dx VecVirtual) {
 func hypotPartials(l *level, x, y, h VecVirtual) (dx, dy VecVirtual) {
 	inf := c64(math.Inf(1))
 	ordinary := l.maskAnd(l.cmpPD(cmpGE, h, c64(0x1p-100)), l.cmpPD(cmpLT, h, inf))
-	return l.branchAllPair(ordinary, func() (VecVirtual, VecVirtual) {
+	return l.branchAllPair(ordinary, false, func() (VecVirtual, VecVirtual) {
 		return l.div(x, h), l.div(y, h)
 	}, func() (VecVirtual, VecVirtual) {
 		over := l.cmpPD(cmpEQ, h, inf)
@@ -260,10 +234,10 @@ func mulPow2(l *level, v, n VecVirtual) VecVirtual {
 // pairLabels numbers the labels of branchAllPair.
 var pairLabels int
 
-// branchAllPair is branchAll (branch.go) for computations with two results.
-func (l *level) branchAllPair(m mask, fast, general func() (VecVirtual, VecVirtual)) (VecVirtual, VecVirtual) {
+// branchAllPair is branchAllLanes (branch.go) for computations with two results.
+func (l *level) branchAllPair(m mask, lanes32 bool, fast, general func() (VecVirtual, VecVirtual)) (VecVirtual, VecVirtual) {
 	r1, r2 := l.vec(), l.vec()
-	slow := l.jumpUnlessAll(m, false)
+	slow := l.jumpUnlessAll(m, lanes32)
 	a, b := fast()
 	VMOVAPD(a, r1)
 	VMOVAPD(b, r2)

@@ -55,39 +55,60 @@ func expPair32(l *level, red expReduced32, one VecVirtual) (mh, ml VecVirtual) {
 	return mh, l.add32(l.add32(e1, e2), ul)
 }
 
+// sinhCoshParts holds what sinh and cosh of a float32 vector share: a = |x| (clamped
+// to hyperbolic32Max), its exp reduction red, e^r = mh + ml, and the quotient
+// e^-a 2^n / (mh + ml) = q + ql.
+type sinhCoshParts struct {
+	a, one, mh, ml, q, ql VecVirtual
+	red                   expReduced32
+}
+
+// sinhCoshShared computes the sinhCoshParts of x.
+func sinhCoshShared(l *level, x VecVirtual) sinhCoshParts {
+	p := sinhCoshParts{a: abs32(l, x)}
+	VMINPS(p.a, l.ld32(c32(hyperbolic32Max)), p.a) // second source a: a NaN passes
+	p.red = expReduce32(l, p.a)
+	p.one = l.ld32(c32(1))
+	p.mh, p.ml = expPair32(l, p.red, p.one)
+	// e^-a 2^n = v/M = q + ql.
+	v := pow2NegMin60(l, l.add32(p.red.n, p.red.n))
+	p.q = l.vec()
+	VDIVPS(p.mh, v, p.q)
+	rem := l.copy32(p.q)
+	VFNMADD213PS(v, p.mh, rem)   // v - q mh, exact
+	VFNMADD231PS(p.ml, p.q, rem) // - q ml
+	p.ql = l.mul32(rem, rcp32(l, p.mh))
+	return p
+}
+
+// cosh returns cosh x = (mh + q + rest) 2^(n-1).
+func (p sinhCoshParts) cosh(l *level) VecVirtual {
+	s := l.add32(p.mh, p.q)
+	rest := l.add32(l.sub32(p.q, l.sub32(s, p.mh)), l.add32(p.ml, p.ql))
+	return scalePow2Lanes(l, l.add32(s, rest), l.sub32(p.red.n, p.one))
+}
+
+// sinh returns sinh x: (mh - q + rest) 2^(n-1), or a + a^3 S(a^2) for a <= 1/2, with
+// the sign of x.
+func (p sinhCoshParts) sinh(l *level, x VecVirtual) VecVirtual {
+	s := l.sub32(p.mh, p.q)
+	rest := l.sub32(l.sub32(l.sub32(p.mh, s), p.q), l.sub32(p.ql, p.ml))
+	res := scalePow2Lanes(l, l.add32(s, rest), l.sub32(p.red.n, p.one))
+	z := l.mul32(p.a, p.a)
+	small := l.mul32(p.a, z)
+	VFMADD213PS(p.a, l.horner32(z, sinh32S...), small) // a + a^3 S(z)
+	res = l.blendPS(l.cmpPS(cmpLE, p.a, c32(0.5)), res, small)
+	return or32(l, res, sign32(l, x))
+}
+
 // sinhCosh32Body computes sinh (cosh false) or cosh (cosh true) of every float32
 // lane of x.
 func sinhCosh32Body(l *level, x VecVirtual, cosh bool) VecVirtual {
-	a := abs32(l, x)
-	VMINPS(a, l.ld32(c32(hyperbolic32Max)), a) // second source a: a NaN passes
-	red := expReduce32(l, a)
-	one := l.ld32(c32(1))
-	mh, ml := expPair32(l, red, one)
-	// e^-a 2^n = v/M = q + ql.
-	v := pow2NegMin60(l, l.add32(red.n, red.n))
-	q := l.vec()
-	VDIVPS(mh, v, q)
-	rem := l.copy32(q)
-	VFNMADD213PS(v, mh, rem) // v - q mh, exact
-	VFNMADD231PS(ml, q, rem) // - q ml
-	ql := l.mul32(rem, rcp32(l, mh))
-	var s, rest VecVirtual
+	p := sinhCoshShared(l, x)
 	if cosh {
-		s = l.add32(mh, q)
-		rest = l.add32(l.sub32(q, l.sub32(s, mh)), l.add32(ml, ql))
-	} else {
-		s = l.sub32(mh, q)
-		rest = l.sub32(l.sub32(l.sub32(mh, s), q), l.sub32(ql, ml))
+		return p.cosh(l)
 	}
-	res := scalePow2Lanes(l, l.add32(s, rest), l.sub32(red.n, one))
-	if cosh {
-		return res
-	}
-	z := l.mul32(a, a)
-	small := l.mul32(a, z)
-	VFMADD213PS(a, l.horner32(z, sinh32S...), small) // a + a^3 S(z)
-	res = l.blendPS(l.cmpPS(cmpLE, a, c32(0.5)), res, small)
-	return or32(l, res, sign32(l, x))
+	return p.sinh(l, x)
 }
 
 // tanh32T holds T with tanh(a) ~ a + a^3 T(a^2) for a <= tanh32Small (highest degree
