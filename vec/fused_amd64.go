@@ -31,100 +31,17 @@ type fused[T Float] struct {
 	pow, min, max, atan2, hypot     binaryAsm[T]
 }
 
-// fusedAVX2 installs the avx2 fused dual kernels.
+// fusedAVX2 installs the avx2 fused dual kernels (the tables are generated with the
+// kernels, in fused_tables_amd64.go).
 func fusedAVX2(k *kernels) {
-	useFused(&k.f64, 32, fused[float64]{
-		sin: dualSinF64AVX2, cos: dualCosF64AVX2, sincos: dualSincosF64AVX2,
-		exp: noFallback(dualExpF64AVX2), log: noFallback(dualLogF64AVX2),
-		sqrt: noFallback(dualSqrtF64AVX2), recip: noFallback(dualRecipF64AVX2),
-		expm1: noFallback(dualExpm1F64AVX2), log1p: noFallback(dualLog1pF64AVX2),
-		sinh: noFallback(dualSinhF64AVX2), cosh: noFallback(dualCoshF64AVX2), tanh: noFallback(dualTanhF64AVX2),
-		atan: noFallback(dualAtanF64AVX2), asin: noFallback(dualAsinF64AVX2), acos: noFallback(dualAcosF64AVX2),
-		erf: noFallback(dualErfF64AVX2), cbrt: noFallback(dualCbrtF64AVX2),
-		mul: dualMulF64AVX2, div: dualDivF64AVX2,
-		pow: dualPowF64AVX2, min: dualMinF64AVX2, max: dualMaxF64AVX2,
-		atan2: dualAtan2F64AVX2, hypot: dualHypotF64AVX2,
-		abs: noFallback(dualAbsF64AVX2), tan: dualTanF64AVX2,
-		exp2: noFallback(dualExp2F64AVX2), log2: noFallback(dualLog2F64AVX2), log10: noFallback(dualLog10F64AVX2),
-		asinh: noFallback(dualAsinhF64AVX2), acosh: noFallback(dualAcoshF64AVX2), atanh: noFallback(dualAtanhF64AVX2),
-	}, fused[float64]{
-		sin: dualSinNTF64AVX2, cos: dualCosNTF64AVX2, sincos: dualSincosNTF64AVX2,
-		exp: noFallback(dualExpNTF64AVX2), log: noFallback(dualLogNTF64AVX2),
-		sqrt: noFallback(dualSqrtNTF64AVX2), recip: noFallback(dualRecipNTF64AVX2),
-		expm1: noFallback(dualExpm1NTF64AVX2), log1p: noFallback(dualLog1pNTF64AVX2),
-		sinh: noFallback(dualSinhNTF64AVX2), cosh: noFallback(dualCoshNTF64AVX2), tanh: noFallback(dualTanhNTF64AVX2),
-		atan: noFallback(dualAtanNTF64AVX2), asin: noFallback(dualAsinNTF64AVX2), acos: noFallback(dualAcosNTF64AVX2),
-		erf: noFallback(dualErfNTF64AVX2), cbrt: noFallback(dualCbrtNTF64AVX2),
-		mul: dualMulNTF64AVX2, div: dualDivNTF64AVX2,
-		pow: dualPowNTF64AVX2, min: dualMinNTF64AVX2, max: dualMaxNTF64AVX2,
-		atan2: dualAtan2NTF64AVX2, hypot: dualHypotNTF64AVX2,
-		abs: noFallback(dualAbsNTF64AVX2), tan: dualTanNTF64AVX2,
-		exp2: noFallback(dualExp2NTF64AVX2), log2: noFallback(dualLog2NTF64AVX2), log10: noFallback(dualLog10NTF64AVX2),
-		asinh: noFallback(dualAsinhNTF64AVX2), acosh: noFallback(dualAcoshNTF64AVX2), atanh: noFallback(dualAtanhNTF64AVX2),
-	})
-	useFused(&k.f32, 32, fused[float32]{
-		sin: dualSinF32AVX2, cos: dualCosF32AVX2, sincos: dualSincosF32AVX2,
-		exp: noFallback(dualExpF32AVX2), log: noFallback(dualLogF32AVX2),
-		sqrt: noFallback(dualSqrtF32AVX2), recip: noFallback(dualRecipF32AVX2),
-		expm1: noFallback(dualExpm1F32AVX2), log1p: noFallback(dualLog1pF32AVX2),
-		sinh: noFallback(dualSinhF32AVX2), cosh: noFallback(dualCoshF32AVX2), tanh: noFallback(dualTanhF32AVX2),
-		atan: noFallback(dualAtanF32AVX2), asin: noFallback(dualAsinF32AVX2), acos: noFallback(dualAcosF32AVX2),
-		erf: noFallback(dualErfF32AVX2), cbrt: noFallback(dualCbrtF32AVX2),
-		mul: dualMulF32AVX2, div: dualDivF32AVX2,
-		pow: dualPowF32AVX2, min: dualMinF32AVX2, max: dualMaxF32AVX2,
-		atan2: dualAtan2F32AVX2, hypot: dualHypotF32AVX2,
-		abs: noFallback(dualAbsF32AVX2), tan: dualTanF32AVX2,
-		exp2: noFallback(dualExp2F32AVX2), log2: noFallback(dualLog2F32AVX2), log10: noFallback(dualLog10F32AVX2),
-		asinh: noFallback(dualAsinhF32AVX2), acosh: noFallback(dualAcoshF32AVX2), atanh: noFallback(dualAtanhF32AVX2),
-	}, fused[float32]{})
+	useFused(&k.f64, 32, fusedF64AVX2(), fusedNTF64AVX2())
+	useFused(&k.f32, 32, fusedF32AVX2(), fused[float32]{})
 }
 
 // fusedAVX512 installs the avx512 fused dual kernels.
 func fusedAVX512(k *kernels) {
-	useFused(&k.f64, 64, fused[float64]{
-		sin: dualSinF64AVX512, cos: dualCosF64AVX512, sincos: dualSincosF64AVX512,
-		exp: noFallback(dualExpF64AVX512), log: noFallback(dualLogF64AVX512),
-		sqrt: noFallback(dualSqrtF64AVX512), recip: noFallback(dualRecipF64AVX512),
-		expm1: noFallback(dualExpm1F64AVX512), log1p: noFallback(dualLog1pF64AVX512),
-		sinh: noFallback(dualSinhF64AVX512), cosh: noFallback(dualCoshF64AVX512), tanh: noFallback(dualTanhF64AVX512),
-		atan: noFallback(dualAtanF64AVX512), asin: noFallback(dualAsinF64AVX512), acos: noFallback(dualAcosF64AVX512),
-		erf: noFallback(dualErfF64AVX512), cbrt: noFallback(dualCbrtF64AVX512),
-		mul: dualMulF64AVX512, div: dualDivF64AVX512,
-		pow: dualPowF64AVX512, min: dualMinF64AVX512, max: dualMaxF64AVX512,
-		atan2: dualAtan2F64AVX512, hypot: dualHypotF64AVX512,
-		abs: noFallback(dualAbsF64AVX512), tan: dualTanF64AVX512,
-		exp2: noFallback(dualExp2F64AVX512), log2: noFallback(dualLog2F64AVX512), log10: noFallback(dualLog10F64AVX512),
-		asinh: noFallback(dualAsinhF64AVX512), acosh: noFallback(dualAcoshF64AVX512), atanh: noFallback(dualAtanhF64AVX512),
-	}, fused[float64]{
-		sin: dualSinNTF64AVX512, cos: dualCosNTF64AVX512, sincos: dualSincosNTF64AVX512,
-		exp: noFallback(dualExpNTF64AVX512), log: noFallback(dualLogNTF64AVX512),
-		sqrt: noFallback(dualSqrtNTF64AVX512), recip: noFallback(dualRecipNTF64AVX512),
-		expm1: noFallback(dualExpm1NTF64AVX512), log1p: noFallback(dualLog1pNTF64AVX512),
-		sinh: noFallback(dualSinhNTF64AVX512), cosh: noFallback(dualCoshNTF64AVX512), tanh: noFallback(dualTanhNTF64AVX512),
-		atan: noFallback(dualAtanNTF64AVX512), asin: noFallback(dualAsinNTF64AVX512), acos: noFallback(dualAcosNTF64AVX512),
-		erf: noFallback(dualErfNTF64AVX512), cbrt: noFallback(dualCbrtNTF64AVX512),
-		mul: dualMulNTF64AVX512, div: dualDivNTF64AVX512,
-		pow: dualPowNTF64AVX512, min: dualMinNTF64AVX512, max: dualMaxNTF64AVX512,
-		atan2: dualAtan2NTF64AVX512, hypot: dualHypotNTF64AVX512,
-		abs: noFallback(dualAbsNTF64AVX512), tan: dualTanNTF64AVX512,
-		exp2: noFallback(dualExp2NTF64AVX512), log2: noFallback(dualLog2NTF64AVX512), log10: noFallback(dualLog10NTF64AVX512),
-		asinh: noFallback(dualAsinhNTF64AVX512), acosh: noFallback(dualAcoshNTF64AVX512), atanh: noFallback(dualAtanhNTF64AVX512),
-	})
-	useFused(&k.f32, 64, fused[float32]{
-		sin: dualSinF32AVX512, cos: dualCosF32AVX512, sincos: dualSincosF32AVX512,
-		exp: noFallback(dualExpF32AVX512), log: noFallback(dualLogF32AVX512),
-		sqrt: noFallback(dualSqrtF32AVX512), recip: noFallback(dualRecipF32AVX512),
-		expm1: noFallback(dualExpm1F32AVX512), log1p: noFallback(dualLog1pF32AVX512),
-		sinh: noFallback(dualSinhF32AVX512), cosh: noFallback(dualCoshF32AVX512), tanh: noFallback(dualTanhF32AVX512),
-		atan: noFallback(dualAtanF32AVX512), asin: noFallback(dualAsinF32AVX512), acos: noFallback(dualAcosF32AVX512),
-		erf: noFallback(dualErfF32AVX512), cbrt: noFallback(dualCbrtF32AVX512),
-		mul: dualMulF32AVX512, div: dualDivF32AVX512,
-		pow: dualPowF32AVX512, min: dualMinF32AVX512, max: dualMaxF32AVX512,
-		atan2: dualAtan2F32AVX512, hypot: dualHypotF32AVX512,
-		abs: noFallback(dualAbsF32AVX512), tan: dualTanF32AVX512,
-		exp2: noFallback(dualExp2F32AVX512), log2: noFallback(dualLog2F32AVX512), log10: noFallback(dualLog10F32AVX512),
-		asinh: noFallback(dualAsinhF32AVX512), acosh: noFallback(dualAcoshF32AVX512), atanh: noFallback(dualAtanhF32AVX512),
-	}, fused[float32]{})
+	useFused(&k.f64, 64, fusedF64AVX512(), fusedNTF64AVX512())
+	useFused(&k.f32, 64, fusedF32AVX512(), fused[float32]{})
 }
 
 // noFallback adapts a kernel that never leaves lanes to Go.

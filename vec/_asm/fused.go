@@ -75,6 +75,7 @@ func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
 		op += "NT"
 	}
 	name := fname(op, k.t.name, l)
+	addFusedEntry(l, k, stream, name)
 	TEXT(name, NOSPLIT, k.sig())
 	var flag Register
 	if flagp != nil {

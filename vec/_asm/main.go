@@ -1,4 +1,5 @@
-// Command _asm generates vec/asm_amd64.s and vec/asm_amd64.go with avo:
+// Command _asm generates vec/asm_amd64.s and vec/asm_amd64.go with avo, and
+// vec/fused_tables_amd64.go, the Go tables of the fused dual kernels:
 //
 //	go run . -out ../asm_amd64.s -stubs ../asm_amd64.go -pkg vec
 //
@@ -30,6 +31,11 @@ func main() {
 	Generate()
 	if out := flag.Lookup("out").Value.String(); out != "" {
 		if err := pruneSelfMoves(out); err != nil {
+			log.Fatal(err)
+		}
+	}
+	if stubs := flag.Lookup("stubs").Value.String(); stubs != "" {
+		if err := writeFusedTables(stubs); err != nil {
 			log.Fatal(err)
 		}
 	}
