@@ -19,7 +19,7 @@ import (
 // registers (vec/_asm/loop.go), hence FMA3 there.
 var (
 	avx2Features   = []cpuid.FeatureID{cpuid.AVX, cpuid.AVX2, cpuid.FMA3}
-	avx512Features = []cpuid.FeatureID{cpuid.AVX, cpuid.AVX512F, cpuid.AVX512DQ, cpuid.AVX512VL, cpuid.FMA3}
+	avx512Features = []cpuid.FeatureID{cpuid.AVX, cpuid.AVX512F, cpuid.AVX512DQ, cpuid.FMA3}
 )
 
 func init() {
@@ -57,7 +57,7 @@ func avx2Kernels() *kernels {
 	return k
 }
 
-// avx512Kernels is the avx512 level (AVX-512 F/DQ/VL, 512-bit); unset fields fall back
+// avx512Kernels is the avx512 level (AVX-512 F and DQ, 512-bit); unset fields fall back
 // to generic.
 func avx512Kernels() *kernels {
 	k := &kernels{}

@@ -14,11 +14,10 @@ import (
 // composed rule calls (vec/generic_dual.go), and each local derivative from the same
 // float32 operations, in the same order, as the rule, special cases and NaN-safe zero
 // tangents (maskedMul) included, so the fused kernel agrees bit for bit with the
-// composed kernel of its level. Where the float kernel computes in float64 lanes
-// ("narrow": log, log2, log10, and the log of pow's y partial), the fused kernel widens
-// each half of a float32 vector, runs the same body there and rounds back
-// (widened32), which is lane for lane what the narrow stream does; so do the float64
-// parts of the asinh and hypot rules. Sin, cos, sincos and tan leave the lanes beyond
+// composed kernel of its level. Where the rule computes in float64 (the slope of
+// asinh, and parts of hypot's), the fused kernel widens each half of a float32
+// vector, runs the same operations there and rounds back (widened32, inF64Halves),
+// which is lane for lane what the rule does. Sin, cos, sincos and tan leave the lanes beyond
 // trigBound to Go as their float kernels do. Float32 kernels have no streaming
 // variants (emitFused emits those for float64 only).
 
@@ -38,8 +37,7 @@ func genFused32(l *level) {
 		return v, v
 	})
 	unaryK("dualLog", func(x VecVirtual) (v, d VecVirtual) {
-		v = narrow(x, func(xw VecVirtual) VecVirtual { return log32Body(l, xw, 0) })
-		return v, recip(x)
+		return log32LanesBody(l, x, baseE), recip(x)
 	})
 	unaryK("dualExp2", func(x VecVirtual) (v, d VecVirtual) {
 		v = exp2LanesBody(l, x)
@@ -47,12 +45,12 @@ func genFused32(l *level) {
 	})
 	for _, k := range []struct {
 		op   string
-		base int
+		base log32Base
 		ln   float64
-	}{{"dualLog2", 2, math.Ln2}, {"dualLog10", 10, math.Ln10}} {
+	}{{"dualLog2", base2, math.Ln2}, {"dualLog10", base10, math.Ln10}} {
 		unaryK(k.op, func(x VecVirtual) (v, d VecVirtual) {
-			v = narrow(x, func(xw VecVirtual) VecVirtual { return log32Body(l, xw, k.base) })
-			return v, recip(l.mul32(x, c32(float32(k.ln)))) // 1/(x * float32(ln base))
+			// 1/(x * float32(ln base))
+			return log32LanesBody(l, x, k.base), recip(l.mul32(x, c32(float32(k.ln))))
 		})
 	}
 	genTanFused32(l)
@@ -165,7 +163,7 @@ func genFused32(l *level) {
 	})
 	binaryK("dualPow", func(x, y VecVirtual) (v, dx, dy VecVirtual) {
 		p := pow32LanesBody(l, x, y)
-		logx := narrow(x, func(xw VecVirtual) VecVirtual { return log32Body(l, xw, 0) })
+		logx := log32LanesBody(l, x, baseE) // the log kernel's, as powRule's t.log
 		return p, powSlopeX32(l, x, y, p), powSlopeY32(l, x, y, p, logx)
 	})
 	binaryK("dualHypot", func(x, y VecVirtual) (v, dx, dy VecVirtual) {

@@ -95,73 +95,23 @@ func logSpecials(l *level, x, res VecVirtual) VecVirtual {
 	return l.blendPD(l.cmpPD(cmpNGEUQ, x, c64(0)), res, l.ld(c64(math.NaN())))
 }
 
-// Float32 log in float64 lanes (never subnormal there): x = 2^e * m with m in
-// [3/4, 3/2), e the exponent of 4x/3 (no overflow for float32 values; VGETMANTPD and
-// VGETEXPPD on AVX-512, bit operations on AVX2), s = (m-1)/(m+1),
-// log(m) = 2*atanh(s) = s*G(s^2) with G of degree 3 (mpmath chebyfit to
-// 2*atanh(sqrt z)/sqrt z on [0, 1/25], relative error 2^-28.6: the float32 result is
-// within 0.5 + 0.07 ULP), log(x) = e*ln2 + s*G.
-var log32G = []float64{0.30432727121424225, 0.39952806837929083, 0.6666704635110209,
-	1.999999995248599}
-
-// log32Body computes log of float64 lanes that hold float32 values; base 2 or 10
-// scales the two terms by 1/ln2 or 1/ln10 (log2 of a power of two stays exact).
-func log32Body(l *level, x VecVirtual, base int) VecVirtual {
-	var m, e VecVirtual
-	if l.wide {
-		m, e = l.vec(), l.vec()
-		VGETMANTPD(U8(3), x, m) // interval [3/4, 3/2)
-		VGETEXPPD(l.mul(x, c64(4.0/3)), e)
-	} else {
-		// The exponent field E of 4x/3 gives x = m * 2^(E-1023) with m in [3/4, 3/2):
-		// subtracting (E-1023) << 52 from the bits of x leaves m.
-		eb := l.vec()
-		VANDPD(cbits(0x7ff<<52), l.mul(x, c64(4.0/3)), eb)
-		m = l.vec()
-		VPSUBQ(cbits(0x3ff<<52), eb, m)
-		VPSUBQ(m, x, m)
-		// e = E - 1023 as a float64: E | 2^52 bits, minus 2^52 + 1023.
-		VPSRLQ(U8(52), eb, eb)
-		VPOR(cbits(math.Float64bits(0x1p52)), eb, eb)
-		e = l.sub(eb, c64(0x1p52+1023))
-	}
-	s := l.div(l.sub(m, c64(1)), l.add(m, c64(1)))
-	g := l.poly(l.mul(s, s), nil, 2, log32G...)
-	res := l.mul(s, g) // log(m)
-	switch base {
-	case 2:
-		res = l.fma(res, l.ld(c64(math.Log2E)), e) // log(m)/ln2 + e
-	case 10:
-		res = l.mul(res, c64(1/math.Ln10))
-		VFMADD231PD(c64ld(l, math.Log10(2)), e, res) // e*log10(2) + log(m)/ln10
-	default:
-		VFMADD231PD(c64ld(l, math.Ln2), e, res) // e*ln2 + log(m)
-	}
-	return logSpecials(l, x, res)
-}
-
-// c64ld loads a constant into a register (for operands that cannot be memory).
-func c64ld(l *level, v float64) VecVirtual { return l.ld(c64(v)) }
-
-// genLog emits log for float64 and float32, and log2 and log10 for float32.
+// genLog emits log for float64 and float32 (float32 lanes, log32.go), and log2 and
+// log10 for float32.
 func genLog(l *level) {
-	for _, t := range []*ftype{f64, f32} {
+	emitStream(l, stream{
+		name: fname("log", f64.name, l), sig: "func(dst, x []float64)",
+		ins: []string{"x"}, outs: []string{"dst"}, elem: 8, unroll: 2,
+		body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{logBody(l, in[0])} },
+	})
+	for _, base := range []log32Base{baseE, base2, base10} {
+		name := "log"
+		if base != baseE {
+			name = fmt.Sprintf("log%d", base)
+		}
 		emitStream(l, stream{
-			name: fname("log", t.name, l), sig: "func(dst, x []" + t.gotype + ")",
-			ins: []string{"x"}, outs: []string{"dst"}, elem: t.elem, narrow: t.elem == 4, unroll: 2,
-			body: func(in []VecVirtual) []VecVirtual {
-				if t.elem == 4 {
-					return []VecVirtual{log32Body(l, in[0], 0)}
-				}
-				return []VecVirtual{logBody(l, in[0])}
-			},
-		})
-	}
-	for _, base := range []int{2, 10} {
-		emitStream(l, stream{
-			name: fname(fmt.Sprintf("log%d", base), f32.name, l), sig: "func(dst, x []float32)",
-			ins: []string{"x"}, outs: []string{"dst"}, elem: 4, narrow: true, unroll: 2,
-			body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{log32Body(l, in[0], base)} },
+			name: fname(name, f32.name, l), sig: "func(dst, x []float32)",
+			ins: []string{"x"}, outs: []string{"dst"}, elem: 4, unroll: 2,
+			body: func(in []VecVirtual) []VecVirtual { return []VecVirtual{log32LanesBody(l, in[0], base)} },
 		})
 	}
 }

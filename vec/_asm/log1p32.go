@@ -4,7 +4,6 @@ import (
 	"math"
 
 	. "github.com/mmcloughlin/avo/build"
-	. "github.com/mmcloughlin/avo/operand"
 	. "github.com/mmcloughlin/avo/reg"
 )
 
@@ -56,18 +55,10 @@ func log1p32Core(l *level, x, xl, kx VecVirtual) VecVirtual {
 	VMAXPS(one, x, big)
 	VMINPS(one, x, small)
 	c := l.sub32(small, l.sub32(u, big)) // 1 + x - u, exact
-	// u = 2^k m: k from the bits of u/sqrt(1/2), m = u 2^-k.
-	ki, mb := l.vec(), l.vec()
-	VPSUBD(cbits32(math.Float32bits(sqrtHalf32)), u, ki)
-	VPSRAD(U8(23), ki, ki)
-	VPSLLD(U8(23), ki, mb)
-	VPSUBD(mb, u, mb)
-	k := l.vec()
-	VCVTDQ2PS(ki, k)
+	f, k := log32SplitBits(l, u)         // u = 2^k (1 + f)
 	if kx != nil {
 		k = l.add32(k, kx)
 	}
-	f := l.sub32(mb, one) // exact
 	near := l.maskAnd(l.cmpPS(cmpGE, x, c32(log1pLo32)), l.cmpPS(cmpLT, x, c32(log1pHi32)))
 	f = l.blendPS(near, f, x)
 	zero := l.ld32(c32(0))
@@ -77,14 +68,33 @@ func log1p32Core(l *level, x, xl, kx VecVirtual) VecVirtual {
 		c = l.add32(c, xl)
 	}
 	cl := l.mul32(c, rcp32(l, u))
-	// f^2/2 = hh + hl exactly; the rest of the series goes into the tail.
+	hh, tail := log1p32Parts(l, f, cl)
+	res := or32(l, ln32Sum(l, f, k, hh, tail), sign32(l, x))
+	res = l.blendPS(l.cmpPS(cmpEQ, x, c32(posInf32)), res, c32(posInf32))
+	spec := l.blendPS(l.cmpPS(cmpEQ, x, c32(-1)), l.ld32(cbits32(0x7fc00000)), c32(-posInf32))
+	return l.blendPS(l.cmpPS(cmpNGTUQ, x, c32(-1)), res, spec)
+}
+
+// log1p32Parts returns hh = f^2/2 rounded and tail = f^3 R(f) + corr - (f^2/2 - hh)
+// (corr nil for zero; f^2/2 - hh is exact), so that log1p(f) + corr = f - hh + tail
+// up to the error of R and the rounding of tail, which is scaled by f^3/3.
+func log1p32Parts(l *level, f, corr VecVirtual) (hh, tail VecVirtual) {
 	h5 := l.mul32(f, c32(0.5))
-	hh := l.mul32(h5, f)
+	hh = l.mul32(h5, f)
 	hl := l.copy32(h5)
 	VFMSUB213PS(hh, f, hl) // f^2/2 - hh, exact
-	tail := l.mul32(l.mul32(f, f), f)
-	VFMADD213PS(cl, l.horner32(f, log1p32R...), tail) // f^3 R + c/u
-	tail = l.sub32(tail, hl)
+	tail = l.mul32(l.mul32(f, f), f)
+	if corr == nil {
+		VFMSUB213PS(hl, l.horner32(f, log1p32R...), tail) // f^3 R - hl, one rounding
+		return hh, tail
+	}
+	VFMADD213PS(corr, l.horner32(f, log1p32R...), tail) // f^3 R + corr
+	return hh, l.sub32(tail, hl)
+}
+
+// ln32Sum returns k ln2 + f - hh + tail, rounded once at full weight, for
+// f in [sqrt(1/2)-1, sqrt(2)-1), integer k, hh = f^2/2 rounded and a small tail.
+func ln32Sum(l *level, f, k, hh, tail VecVirtual) VecVirtual {
 	l.vop(VFMADD231PS, VFMADD231PS_BCST, c32(ln2Lo32), k, tail)
 	kh := l.mul32(k, c32(ln2Hi32)) // exact: ln2Hi32 has 16 significant bits
 	// (kh + f) - hh as s2 + e1 + e2: two Fast2Sums (|kh| > |f| or kh = 0; then
@@ -93,10 +103,7 @@ func log1p32Core(l *level, x, xl, kx VecVirtual) VecVirtual {
 	e1 := l.sub32(f, l.sub32(s1, kh))
 	s2 := l.sub32(s1, hh)
 	e2 := l.sub32(l.sub32(s1, s2), hh)
-	res := or32(l, l.add32(s2, l.add32(l.add32(e1, e2), tail)), sign32(l, x))
-	res = l.blendPS(l.cmpPS(cmpEQ, x, c32(posInf32)), res, c32(posInf32))
-	spec := l.blendPS(l.cmpPS(cmpEQ, x, c32(-1)), l.ld32(cbits32(0x7fc00000)), c32(-posInf32))
-	return l.blendPS(l.cmpPS(cmpNGTUQ, x, c32(-1)), res, spec)
+	return l.add32(s2, l.add32(l.add32(e1, e2), tail))
 }
 
 // atanh32LanesBody computes atanh of every float32 lane of x: for a = |x|,
