@@ -80,20 +80,72 @@ func expReducedDD(l *level, r, rlo VecVirtual) dd {
 	return dd{hi, p}
 }
 
-// exp2Body computes 2^x of every float64 lane: n = round(x), f = x - n (exact), and
-// f*ln2 as a double-double r + rlo (exact product split by an FMA, plus f*ln2lo), then
-// expReduced and the scaling. Integer x give exact powers of two.
+// exp2Poly holds W with 2^f ~ 1 + f*ln2Hi + f*W(f) on [-1/2, 1/2] (highest degree
+// first): degree 11, fitted with mpmath (dps 60) as chebyfit(g, [-0.5, 0.5], 12) of
+// g(f) = (2^f - 1)/f - ln2Hi (g(0) = ln2 - ln2Hi), whose constant term takes the
+// part of ln2 below ln2Hi. With the coefficients rounded to float64, f*W is within
+// 2^-57.8 of 2^f - 1 - f*ln2Hi relative to 2^f (0.04 ULP at most), mostly the
+// rounding of the f^2 coefficient ln2^2/2; the fit itself is within 2^-62.
+var exp2Poly = []float64{2.5729324177362305e-11, 4.4558179083360645e-10, 7.0548973041554995e-09,
+	1.0178057087733941e-07, 1.3215486808705563e-06, 1.5252733841556773e-05,
+	0.00015403530393370734, 0.001333355814640647, 0.00961812910762848,
+	0.055504108664821625, 0.24022650695910072, 2.3026972578870136e-17}
+
+// exp2Body computes 2^x of every float64 lane: n = round(x), f = x - n (exact,
+// |f| <= 1/2), and 2^f = hi + (lo + f*W(f)) with hi = fl(1 + f*ln2Hi) by one FMA and
+// lo its rounding error, exact up to 2^-106: hi - 1 is exact (Sterbenz, hi in
+// [0.65, 1.35]) and a second FMA gives f*ln2Hi - (hi - 1). So only the final addition
+// rounds at full weight: 0.5 ULP plus the fit's 0.04 plus about 0.05 for the
+// roundings inside the small term lo + f*W (the tests measure 0.59 at most); the
+// scaling by 2^n rounds once more only for subnormal results. Integer x give f = 0,
+// hi = 1, lo = 0 and W(0)*0 = 0: exact powers of two.
 func exp2Body(l *level, x VecVirtual) VecVirtual {
-	xc := l.vec()
-	VMAXPD(x, l.ld(c64(-1100)), xc) // second source x: a NaN lane stays NaN
-	VMINPD(xc, l.ld(c64(1100)), xc)
-	t := l.add(xc, c64(magicRound))
-	n := l.sub(t, c64(magicRound))
-	f := l.sub(xc, n)
-	r := l.mul(f, c64(ln2Hi))
-	rlo := l.fms(f, l.ld(c64(ln2Hi)), r) // f*ln2hi - r, exact
-	l.fmadd213(rlo, l.ld(c64(ln2Lo)), f) // f = f*ln2lo + rlo
-	return scale2n(l, expReduced(l, r, f), n, t)
+	var n, t, f VecVirtual
+	if l.wide {
+		// No clamp: n = round(x) and f = x - n (VREDUCEPD, exact) stay exact for any
+		// finite x, f is 0 for |x| >= 2^52 and for ±Inf, and VSCALEFPD by n
+		// saturates to +Inf or 0 (2^±Inf included); a NaN x gives NaN through both.
+		n, f = l.roundInt(x), l.vec()
+		VREDUCEPD(U8(0), x, f)
+	} else {
+		xc := l.vec()
+		VMAXPD(x, l.ld(c64(-1100)), xc) // second source x: a NaN lane stays NaN
+		VMINPD(xc, l.ld(c64(1100)), xc)
+		t = l.add(xc, c64(magicRoundBiased))
+		n = l.sub(t, c64(magicRoundBiased))
+		f = l.sub(xc, n)
+	}
+	lo := l.ld(c64(ln2Hi))
+	hi := l.fma(lo, f, c64(1))                       // f*ln2Hi + 1
+	hm1 := l.sub(hi, c64(1))                         // exact
+	l.vop(VFMSUB213PD, VFMSUB213PD_BCST, hm1, f, lo) // lo = f*ln2Hi - (hi - 1)
+	w := l.poly(f, nil, 0, exp2Poly...)
+	l.fmadd213(lo, f, w) // w = f*W + lo
+	p := l.add(hi, w)
+	if l.wide {
+		d := l.vec()
+		VSCALEFPD(n, p, d)
+		return d
+	}
+	return scale2nBiased(l, p, t)
+}
+
+// magicRoundBiased is magicRound + 2*1023: adding it to a |v| <= 1100 rounds v to an
+// integer n (still ties to even: the bias is even) and leaves n + 2046 in the low
+// mantissa bits, the sum of the biased exponents of 2^n1 and 2^n2 in scale2nBiased.
+const magicRoundBiased = magicRound + 2046
+
+// scale2nBiased returns p * 2^n for the lanes t = n + magicRoundBiased, n an integer in
+// [-1100, 1100], as scale2n does on AVX2 (two normal factors 2^n1 2^n2, n1 = n>>1,
+// so only the last multiply rounds) with the exponent bias already in t: n1 + 1023 =
+// (n + 2046)>>1 and n2 + 1023 = (n + 2046) - (n1 + 1023), both in [473, 1573].
+func scale2nBiased(l *level, p, t VecVirtual) VecVirtual {
+	e1, e2 := l.vec(), l.vec()
+	VPSRAD(U8(1), t, e1)
+	VPSUBD(e1, t, e2)
+	VPSLLQ(U8(52), e1, e1)
+	VPSLLQ(U8(52), e2, e2)
+	return l.mul(l.mul(p, e1), e2)
 }
 
 // scale2n returns p * 2^n for integer-valued float64 lanes n in [-1100, 1100]; t holds

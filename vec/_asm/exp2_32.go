@@ -6,9 +6,10 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 )
 
-// Float32 exp2 in float32 lanes. x is clamped to [-151, 129]: 2^-151 rounds to 0 and
-// 2^129 overflows, so the clamp changes no result, and a NaN passes through.
-// n = round(x) (VRNDSCALEPS or VROUNDPS), s = x - n (exact, |s| <= 1/2), and
+// Float32 exp2 in float32 lanes. On AVX2 x is clamped to [-151, 129]: 2^-151 rounds
+// to 0 and 2^129 overflows, so the clamp changes no result, and a NaN passes through;
+// AVX-512 needs no clamp (see exp2LanesBody). n = round(x) (VRNDSCALEPS or VROUNDPS),
+// s = x - n (exact, |s| <= 1/2; VREDUCEPS on AVX-512), and
 //
 //	2^s = 1 + s U(s)
 //
@@ -31,17 +32,26 @@ var exp2x32U = []float32{1.529732435301412e-05, 0.00015461444854736328, 0.001333
 
 // exp2LanesBody computes 2^x of every float32 lane of x.
 func exp2LanesBody(l *level, x VecVirtual) VecVirtual {
-	xc := l.clamp32(x, exp2x32Lo, exp2x32Hi)
-	n := l.vec()
-	roundPS(l, xc, n)
-	s := l.sub32(xc, n) // exact
+	n, s := l.vec(), l.vec()
+	if l.wide {
+		// No clamp: n = round(x) and s = x - n (VREDUCEPS, exact) for any x, s = 0
+		// for |x| >= 2^23 and for ±Inf, and VSCALEFPS by n saturates to +Inf or 0;
+		// a NaN x gives NaN through both.
+		VRNDSCALEPS(U8(0), x, n)
+		VREDUCEPS(U8(0), x, s)
+	} else {
+		xc := l.clamp32(x, exp2x32Lo, exp2x32Hi)
+		VROUNDPS(U8(0), xc, n)
+		s = l.sub32(xc, n) // exact
+	}
 	p := l.horner32(s, exp2x32U...)
 	l.fmadd213x32(c32(1), s, p) // p = s U + 1
 	return scalePow2Lanes(l, p, n)
 }
 
-// scalePow2Lanes returns p * 2^n for integer-valued float32 lanes n in [-151, 129],
-// rounded once: VSCALEFPS on AVX-512, scaleIntLanes on AVX2.
+// scalePow2Lanes returns p * 2^n, rounded once, for integer-valued float32 lanes n:
+// VSCALEFPS on AVX-512 (any n, ±Inf and NaN included), scaleIntLanes on AVX2 (n in
+// [-151, 129]).
 func scalePow2Lanes(l *level, p, n VecVirtual) VecVirtual {
 	if l.wide {
 		d := l.vec()
