@@ -18,27 +18,23 @@ import (
 // every k in [-160, 140] for float32.
 func TestExp2IntegersExactAsm(t *testing.T) {
 	for _, l := range asmLevels(t) {
-		var x64 []float64
-		for k := -1100; k <= 1100; k++ {
-			x64 = append(x64, float64(k))
-		}
-		got64 := make([]float64, len(x64))
-		l.k.f64.exp2(got64, x64)
-		for i, k := range x64 {
-			if want := math.Ldexp(1, int(k)); got64[i] != want {
-				t.Errorf("%s: exp2(%v) = %v, want %v", l.name, k, got64[i], want)
-			}
-		}
-		var x32 []float32
-		for k := -160; k <= 140; k++ {
-			x32 = append(x32, float32(k))
-		}
-		got32 := make([]float32, len(x32))
-		l.k.f32.exp2(got32, x32)
-		for i, k := range x32 {
-			if want := float32(math.Ldexp(1, int(k))); got32[i] != want {
-				t.Errorf("%s: float32 exp2(%v) = %v, want %v", l.name, k, got32[i], want)
-			}
+		checkExp2Integers(t, l.name, l.k.f64.exp2, -1100, 1100)
+		checkExp2Integers(t, l.name, l.k.f32.exp2, -160, 140)
+	}
+}
+
+// checkExp2Integers asserts that exp2 gives T(2^k) for every integer k in [lo, hi].
+func checkExp2Integers[T Float](t *testing.T, level string, exp2 func(dst, x []T), lo, hi int) {
+	t.Helper()
+	var x []T
+	for k := lo; k <= hi; k++ {
+		x = append(x, T(k))
+	}
+	got := make([]T, len(x))
+	exp2(got, x)
+	for i, k := range x {
+		if want := T(math.Ldexp(1, int(k))); got[i] != want {
+			t.Errorf("%s: %T exp2(%v) = %v, want %v", level, k, k, got[i], want)
 		}
 	}
 }
@@ -58,11 +54,7 @@ var exp2Edges64 = []float64{
 // TestExp2EdgesAsm checks exp2 at exp2Edges64 and their neighbours against the math/big
 // reference: within 1 ULP, and exactly 0 or +Inf where the exact value rounds there.
 func TestExp2EdgesAsm(t *testing.T) {
-	var x []float64
-	for _, e := range exp2Edges64 {
-		x = append(x, neighbours(e, 3)...)
-	}
-	checkNearRef64(t, "exp2", x, func(k *kernels) func(dst, x []float64) { return k.f64.exp2 }, refExp2)
+	checkNearRef64(t, "exp2", exp2Edges64, func(k *kernels) func(dst, x []float64) { return k.f64.exp2 }, refExp2)
 }
 
 // exp64Edges are float64 exp inputs at the overflow threshold (ln MaxFloat64 is
@@ -76,11 +68,7 @@ var exp64Edges = []float64{
 // TestExp64EdgesAsm checks exp at exp64Edges and their neighbours against the math/big
 // reference: within 1 ULP, and exactly 0 or +Inf where the exact value rounds there.
 func TestExp64EdgesAsm(t *testing.T) {
-	var x []float64
-	for _, e := range exp64Edges {
-		x = append(x, neighbours(e, 3)...)
-	}
-	checkNearRef64(t, "exp", x, func(k *kernels) func(dst, x []float64) { return k.f64.exp }, refExp)
+	checkNearRef64(t, "exp", exp64Edges, func(k *kernels) func(dst, x []float64) { return k.f64.exp }, refExp)
 }
 
 // exp32Edges are float32 exp inputs at the overflow threshold (ln MaxFloat32 is
@@ -147,9 +135,14 @@ func checkNearRef32(t *testing.T, name string, edges []float32, kernel func(*ker
 }
 
 // checkNearRef64 asserts that the float64 kernel of every assembly level is within 1 ULP
-// of ref at every x, and exactly 0 or +Inf where ref rounds there.
-func checkNearRef64(t *testing.T, name string, x []float64, kernel func(*kernels) func(dst, x []float64), ref func(float64) *big.Float) {
+// of ref at every edge and the three float64 on each side of it, and exactly 0 or +Inf
+// where ref rounds there.
+func checkNearRef64(t *testing.T, name string, edges []float64, kernel func(*kernels) func(dst, x []float64), ref func(float64) *big.Float) {
 	t.Helper()
+	var x []float64
+	for _, e := range edges {
+		x = append(x, neighbours(e, 3)...)
+	}
 	for _, l := range asmLevels(t) {
 		got := make([]float64, len(x))
 		kernel(l.k)(got, x)
