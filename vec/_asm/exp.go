@@ -136,9 +136,11 @@ func exp2Body(l *level, x VecVirtual) VecVirtual {
 const magicRoundBiased = magicRound + 2046
 
 // scale2nBiased returns p * 2^n for the lanes t = n + magicRoundBiased, n an integer in
-// [-1100, 1100], as scale2n does on AVX2 (two normal factors 2^n1 2^n2, n1 = n>>1,
-// so only the last multiply rounds) with the exponent bias already in t: n1 + 1023 =
-// (n + 2046)>>1 and n2 + 1023 = (n + 2046) - (n1 + 1023), both in [473, 1573].
+// [-1100, 1100]: two exact factors 2^n1 2^n2 with n1 = n>>1 and n2 = n - n1, both
+// normal, so that gradual underflow and overflow round once, in the last multiply.
+// With the exponent bias already in t, n1 + 1023 = (n + 2046)>>1 and
+// n2 + 1023 = (n + 2046) - (n1 + 1023), both in [473, 1573]; only the low 32 bits of
+// each lane matter.
 func scale2nBiased(l *level, p, t VecVirtual) VecVirtual {
 	e1, e2 := l.vec(), l.vec()
 	VPSRAD(U8(1), t, e1)
@@ -149,24 +151,17 @@ func scale2nBiased(l *level, p, t VecVirtual) VecVirtual {
 }
 
 // scale2n returns p * 2^n for integer-valued float64 lanes n in [-1100, 1100]; t holds
-// n + magicRound, so its low 32 bits are n as an int32.
+// n + magicRound, so its low 32 bits are n as an int32. AVX-512 scales with VSCALEFPD;
+// AVX2 adds the bias to t and takes scale2nBiased.
 func scale2n(l *level, p, n, t VecVirtual) VecVirtual {
 	if l.wide {
 		d := l.vec()
 		VSCALEFPD(n, p, d)
 		return d
 	}
-	// Two exact factors: n1 = n>>1 and n2 = n - n1, each turned into 2^k by placing
-	// k + 1023 in the exponent field (only the low 32 bits of each lane matter).
-	n1, n2 := l.vec(), l.vec()
-	VPSRAD(U8(1), t, n1)
-	VPSUBD(n1, t, n2)
-	bias := cbits(1023)
-	VPADDD(bias, n1, n1)
-	VPSLLQ(U8(52), n1, n1)
-	VPADDD(bias, n2, n2)
-	VPSLLQ(U8(52), n2, n2)
-	return l.mul(l.mul(p, n1), n2)
+	tb := l.vec()
+	VPADDD(cbits(2046), t, tb)
+	return scale2nBiased(l, p, tb)
 }
 
 // genExp emits exp for float64 and float32 and exp2 for float64 (float32 exp2 has a
