@@ -100,7 +100,7 @@ func NewSeedExpr(c *SeedColumns) (*SeedExpr, error) {
 }
 
 // Eval fills the output columns with expr's batch evaluation on the given number of
-// goroutines (0 means GOMAXPROCS).
+// goroutines (0 means up to GOMAXPROCS; the 1<<20 points of the benchmark use them all).
 func (e *SeedExpr) Eval(workers int) error {
 	return e.prog.EvalColumns(e.cols, e.values, e.partials, expr.BatchOptions{Workers: workers})
 }

@@ -8,8 +8,10 @@ import (
 
 // BatchOptions controls batch evaluation.
 type BatchOptions struct {
-	// Workers is the number of goroutines: 0 means runtime.GOMAXPROCS(0), 1 evaluates
-	// on the calling goroutine.
+	// Workers is the number of goroutines, at most one per block of points: 0 means
+	// up to runtime.GOMAXPROCS(0), as many as the batch keeps busy (waking a thread
+	// costs tens of microseconds, so small batches run on the calling goroutine alone);
+	// 1 evaluates on the calling goroutine.
 	Workers int
 	// Wrt lists the inputs (indices into Vars) to differentiate with respect to;
 	// nil means all of them. An empty non-nil slice computes values only.

@@ -542,6 +542,33 @@ func TestVecFunctionsMatchDual(t *testing.T) {
 	})
 }
 
+// TestAutoWorkers checks the goroutine count of BatchOptions{Workers: 0}: one
+// goroutine until the batch has minWorkerBlocks blocks for a second, then one per
+// minWorkerBlocks blocks up to GOMAXPROCS; and that the seed at 16384 points, the
+// batch measured slower on two goroutines, stays on one.
+func TestAutoWorkers(t *testing.T) {
+	for _, c := range []struct{ nblocks, procs, want int }{
+		{1, 8, 1},
+		{2*minWorkerBlocks - 1, 8, 1},
+		{2 * minWorkerBlocks, 8, 2},
+		{5*minWorkerBlocks + 3, 8, 5},
+		{1000, 8, 8},
+		{1000, 1, 1},
+	} {
+		if got := autoWorkers(c.nblocks, c.procs); got != c.want {
+			t.Errorf("autoWorkers(%d, %d) = %d, want %d", c.nblocks, c.procs, got, c.want)
+		}
+	}
+	p := mustCompile(t, "sin(x*y)/sin(x)")
+	bs := p.blockSize(2)
+	if n := (16384 + bs - 1) / bs; autoWorkers(n, 8) != 1 {
+		t.Errorf("the seed at 16384 points has %d blocks of %d and would run on %d goroutines", n, bs, autoWorkers(n, 8))
+	}
+	if n := (65536 + bs - 1) / bs; autoWorkers(n, 2) != 2 {
+		t.Errorf("the seed at 65536 points has %d blocks of %d and would run on %d goroutines", n, bs, autoWorkers(n, 2))
+	}
+}
+
 // TestBatchWorkersShareBlocks runs batches of many blocks on several goroutines, which
 // then claim blocks as they go: every point must still come out as on one goroutine,
 // and a Backward sum over a broadcast input, whose workers keep fixed ranges, must

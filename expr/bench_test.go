@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"testing"
 )
@@ -27,6 +28,30 @@ func BenchmarkSeedBatch(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkBatchWorkers evaluates the seed task on batches of a few blocks to a few
+// hundred, on one goroutine, on two, and on the count Workers 0 picks (autoWorkers):
+// the batch sizes at which a second goroutine starts to pay for its wake-up.
+func BenchmarkBatchWorkers(b *testing.B) {
+	p := mustCompile(b, "sin(x*y)/sin(x)")
+	rng := rand.New(rand.NewPCG(1, 1))
+	for _, n := range []int{1 << 14, 1 << 16, 1 << 18} {
+		x, y := randomTensor(rng, []int{n}, 0.5, 2.5), randomTensor(rng, []int{n}, -3, 3)
+		cols := [][]float64{x.Data, y.Data}
+		values := [][]float64{make([]float64, n)}
+		partials := [][][]float64{{make([]float64, n), make([]float64, n)}}
+		for _, workers := range []int{1, 2, 0} {
+			b.Run(fmt.Sprintf("n=%d/workers=%d", n, workers), func(b *testing.B) {
+				for b.Loop() {
+					if err := p.EvalColumns(cols, values, partials, BatchOptions{Workers: workers}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*float64(n)), "ns/point")
+			})
+		}
 	}
 }
 

@@ -359,6 +359,21 @@ func (b *batch) block(ws *workspace, blk, next, bs int) {
 	}
 }
 
+// minWorkerBlocks is the fewest blocks per goroutine when BatchOptions.Workers is 0.
+// Another core's thread takes tens of microseconds to wake and start (25 µs from a
+// condition variable in C on the 2-core VM of bench/README, 25-100 µs for a Go
+// goroutine there), and a block of the seed takes about 6 µs. On two goroutines
+// against one (BenchmarkBatchWorkers, ns/point), the seed at 16384 points (11 blocks)
+// took 3.8-4.2 against 3.5-3.9, at 24576 (16 blocks) about the same, at 32768 (21
+// blocks) 3.2-4.0 against 3.7-4.1, and at 65536 (41 blocks) 2.3-3.3 against 3.6-4.0.
+const minWorkerBlocks = 10
+
+// autoWorkers returns the goroutines for nblocks blocks when BatchOptions.Workers is
+// 0: one per minWorkerBlocks blocks, at least one and at most procs.
+func autoWorkers(nblocks, procs int) int {
+	return max(1, min(procs, nblocks/minWorkerBlocks))
+}
+
 // run evaluates all points on the requested number of goroutines (see parallel for
 // how they share the blocks).
 func (b *batch) run(workers int) {
@@ -373,7 +388,7 @@ func (b *batch) run(workers int) {
 	bs := b.p.blockSize(b.ntan)
 	nblocks := (b.n + bs - 1) / bs
 	if workers == 0 {
-		workers = runtime.GOMAXPROCS(0)
+		workers = autoWorkers(nblocks, runtime.GOMAXPROCS(0))
 	}
 	workers = min(workers, nblocks)
 	if workers == 1 {

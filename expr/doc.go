@@ -13,10 +13,11 @@
 // [Program.Hessian], [Program.Partials]), or over batches of points held in
 // tensors with NumPy broadcasting, through the SIMD kernels of package vec
 // ([Program.EvalBatch], [Program.Backward], [Program.JVPBatch],
-// [Program.EvalColumns]). Batches run in blocks sized to stay in cache, on
-// GOMAXPROCS goroutines, without allocating per block. A batch too large for the
-// caches fetches the next block's inputs while the current block computes, and
-// writes its results past the caches, which would not keep them anyway.
+// [Program.EvalColumns]). Batches run in blocks sized to stay in cache, on up to
+// GOMAXPROCS goroutines (fewer for batches too small to repay waking them), without
+// allocating per block. A batch too large for the caches fetches the next block's
+// inputs while the current block computes, and writes its results past the caches,
+// which would not keep them anyway.
 //
 // Derivatives follow package dual's conventions: a partial with respect to a
 // variable an operation does not depend on is exactly zero even where the local

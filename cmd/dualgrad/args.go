@@ -18,7 +18,7 @@ type options struct {
 	hasJVP  bool
 	in      string // --in FILE, "-" for stdin; "" means point mode
 	out     string // --out FILE; "" means stdout
-	workers int    // --workers for batch evaluation; 0 means GOMAXPROCS
+	workers int    // --workers for batch evaluation; 0 means up to GOMAXPROCS
 
 	expr     string
 	bindings []binding
@@ -153,7 +153,7 @@ func (o *options) set(spec flagSpec, val string, hasVal bool) error {
 	case "workers":
 		n, err := strconv.Atoi(val)
 		if err != nil || n < 0 {
-			return badInput("--workers needs a whole number >= 0 (0 means one per CPU), not %q", val)
+			return badInput("--workers needs a whole number >= 0 (0 means up to one per CPU), not %q", val)
 		}
 		o.workers = n
 	}

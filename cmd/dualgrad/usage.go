@@ -57,7 +57,8 @@ that starts with '-'):
                     with --jvp), one row per input row, in constant memory.
   --out FILE        write the result to FILE instead of stdout (replaced only
                     when the run succeeds)
-  --workers N       goroutines for batch evaluation (default 0: one per CPU)
+  --workers N       goroutines for batch evaluation (default 0: up to one per
+                    CPU, fewer for batches too small to keep them busy)
   --help, -h        show this help
   --version         show the version
 
