@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -173,20 +174,28 @@ func lookupFlag(name string) (flagSpec, bool) {
 }
 
 // unknownFlag explains an argument that starts with '-' but names no flag:
-// either a misspelt flag, or an expression such as "-x^2" that needs "--"
-// before it.
+// either a misspelt flag, or an expression such as "-x^2" or "-x" that needs "--"
+// before it. A single dash before a name ("-x") may be either, so the message
+// offers both.
 func unknownFlag(arg, name string) error {
 	names := make([]string, 0, len(flagSpecs))
 	for _, s := range flagSpecs {
 		names = append(names, s.name)
 	}
-	if isIdentifier(name) && !strings.Contains(name, "_") {
-		if near := nearest(name, names); near != "" {
-			return badInput("unknown flag %s (did you mean --%s?)", arg, near)
-		}
+	asExpression := fmt.Sprintf("if it is an expression or a value, put \"--\" before it: dualgrad -- '%s' ...", arg)
+	if !isIdentifier(name) || strings.Contains(name, "_") {
+		return badInput("unknown flag %s; %s", arg, asExpression)
+	}
+	near := nearest(name, names)
+	switch {
+	case near != "" && strings.HasPrefix(arg, "--"):
+		return badInput("unknown flag %s (did you mean --%s?)", arg, near)
+	case near != "":
+		return badInput("unknown flag %s (did you mean --%s?); %s", arg, near, asExpression)
+	case strings.HasPrefix(arg, "--"):
 		return badInput("unknown flag %s (see dualgrad --help)", arg)
 	}
-	return badInput("unknown flag %s; if it is an expression or a value, put \"--\" before it: dualgrad -- '%s' ...", arg, arg)
+	return badInput("unknown flag %s (see dualgrad --help); %s", arg, asExpression)
 }
 
 // splitList splits "x, y,z" into names, dropping empty items.
@@ -280,7 +289,8 @@ func indexOf(list []string, s string) int {
 // nearest returns the candidate closest to name in edit distance, or "" if
 // none is close enough to be a likely typo.
 func nearest(name string, candidates []string) string {
-	best, bestDist := "", len(name)/2+2
+	// Fewer edits than letters: "x" is not a misspelling of "h".
+	best, bestDist := "", min(len(name)/2+2, len(name))
 	for _, c := range candidates {
 		if d := editDistance(name, c); d < bestDist {
 			best, bestDist = c, d

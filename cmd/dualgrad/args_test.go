@@ -58,6 +58,9 @@ func TestParseArgsErrors(t *testing.T) {
 		{[]string{"--hesian", "x"}, "unknown flag --hesian (did you mean --hessian?)", ""},
 		{[]string{"--frobnicate", "x"}, "unknown flag --frobnicate (see dualgrad --help)", ""},
 		{[]string{"-x^2", "x=1"}, `put "--" before it`, ""},
+		{[]string{"-x", "x=1"}, `unknown flag -x (see dualgrad --help); if it is an expression or a value, put "--" before it: dualgrad -- '-x' ...`, ""},
+		{[]string{"--x", "x=1"}, "unknown flag --x (see dualgrad --help)", ""},
+		{[]string{"-jsn", "x=1"}, `unknown flag -jsn (did you mean --json?); if it is an expression`, ""},
 		{[]string{"x", "--in"}, "flag --in needs a value", ""},
 		{[]string{"x", "--wrt", ","}, "--wrt needs at least one variable", ""},
 		{[]string{"--workers", "-2", "x"}, "--workers needs a whole number", ""},
@@ -108,7 +111,7 @@ func TestParseTangent(t *testing.T) {
 
 func TestNearest(t *testing.T) {
 	names := []string{"json", "hessian", "check", "wrt"}
-	for in, want := range map[string]string{"jsno": "json", "hessain": "hessian", "chek": "check", "zzzzzz": "", "wtr": "wrt"} {
+	for in, want := range map[string]string{"jsno": "json", "hessain": "hessian", "chek": "check", "zzzzzz": "", "wtr": "wrt", "x": "", "hh": ""} {
 		if got := nearest(in, names); got != want {
 			t.Errorf("nearest(%q) = %q, want %q", in, got, want)
 		}
