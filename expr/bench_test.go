@@ -62,3 +62,12 @@ func BenchmarkGradientPoint(b *testing.B) {
 		p.Gradient(x)
 	}
 }
+
+func BenchmarkGradientToPoint(b *testing.B) {
+	p := mustCompile(b, "sin(x*y)/sin(x)")
+	x := []float64{2, 3}
+	grad := make([]float64, 2)
+	for b.Loop() {
+		p.GradientTo(grad, x)
+	}
+}

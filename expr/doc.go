@@ -9,8 +9,8 @@
 // multiply-add.
 //
 // A Program evaluates either at one point, through the dual numbers of package
-// dual ([Program.Eval], [Program.Gradient], [Program.JVP], [Program.Jacobian],
-// [Program.Hessian], [Program.Partials]), or over batches of points held in
+// dual ([Program.Eval], [Program.Gradient], [Program.GradientTo], [Program.JVP],
+// [Program.Jacobian], [Program.Hessian], [Program.Partials]), or over batches of points held in
 // tensors with NumPy broadcasting, through the SIMD kernels of package vec
 // ([Program.EvalBatch], [Program.Backward], [Program.JVPBatch],
 // [Program.EvalColumns]). Batches run in blocks sized to stay in cache, on up to

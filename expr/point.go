@@ -80,12 +80,28 @@ func (p *Program) JVP(x, v []float64) (values, tangents []float64) {
 // Gradient returns the value and gradient at x of a program with one output.
 func (p *Program) Gradient(x []float64) (value float64, grad []float64) {
 	p.checkScalar("Gradient")
-	values, jac := p.Jacobian(x)
-	return values[0], jac[0]
+	grad = make([]float64, len(x))
+	return p.GradientTo(grad, x), grad
+}
+
+// GradientTo writes the gradient at x of a program with one output into grad and
+// returns the value. It does not allocate for programs of up to three inputs, nor,
+// once it has run, for larger ones; it panics if len(grad) != len(x).
+func (p *Program) GradientTo(grad, x []float64) float64 {
+	p.checkScalar("GradientTo")
+	p.checkPoint("GradientTo", x)
+	if len(grad) != len(x) {
+		panic(fmt.Sprintf("expr.Program.GradientTo: len(grad) = %d, len(x) = %d", len(grad), len(x)))
+	}
+	var value [1]float64
+	jac := [1][]float64{grad}
+	p.partialsTo(value[:], jac[:], x, p.inputs)
+	return value[0]
 }
 
 // Jacobian returns the outputs at x and the Jacobian, jac[i][j] = ∂f_i/∂x_j, with
-// dual.Jacobian: one forward pass per chunk of up to 8 inputs.
+// dual numbers carrying up to three partials in registers, or with dual.Jacobian in
+// chunks of up to 8 inputs.
 func (p *Program) Jacobian(x []float64) (values []float64, jac [][]float64) {
 	p.checkPoint("Jacobian", x)
 	return p.Partials(x, nil)
@@ -107,15 +123,28 @@ func (p *Program) Partials(x []float64, wrt []int) (values []float64, jac [][]fl
 			panic(fmt.Sprintf("expr.Program.Partials: wrt lists input %d twice: %v", w, wrt))
 		}
 	}
+	values = make([]float64, len(p.outputs))
+	jac = make([][]float64, len(p.outputs))
+	flat := make([]float64, len(p.outputs)*len(wrt))
+	for i := range jac {
+		jac[i] = flat[i*len(wrt) : (i+1)*len(wrt) : (i+1)*len(wrt)]
+	}
+	p.partialsTo(values, jac, x, wrt)
+	return values, jac
+}
+
+// partialsTo writes the outputs at x into values and their partials with respect to
+// the inputs wrt into jac.
+func (p *Program) partialsTo(values []float64, jac [][]float64, x []float64, wrt []int) {
 	switch n := len(wrt); {
 	case n <= 1:
-		return partials[[1]float64](p, &p.jetPools[0], x, wrt)
+		jetPartials[[1]float64](p, &p.jetPools[0], values, jac, x, wrt)
 	case n <= 2:
-		return partials[[2]float64](p, &p.jetPools[1], x, wrt)
+		jetPartials[[2]float64](p, &p.jetPools[1], values, jac, x, wrt)
 	case n <= 4:
-		return partials[[4]float64](p, &p.jetPools[2], x, wrt)
+		jetPartials[[4]float64](p, &p.jetPools[2], values, jac, x, wrt)
 	default:
-		return partials[[8]float64](p, &p.jetPools[3], x, wrt)
+		jetPartials[[8]float64](p, &p.jetPools[3], values, jac, x, wrt)
 	}
 }
 
@@ -125,21 +154,23 @@ type pointScratch[D any, W any] struct {
 	ws   W
 	regs []D
 	in   []D
+	xw   []float64
 }
 
 func getScratch[D any, W any](pool *sync.Pool, p *Program) *pointScratch[D, W] {
 	if s, ok := pool.Get().(*pointScratch[D, W]); ok {
 		return s
 	}
-	return &pointScratch[D, W]{regs: make([]D, p.numRegs), in: make([]D, len(p.vars))}
+	return &pointScratch[D, W]{regs: make([]D, p.numRegs), in: make([]D, len(p.vars)), xw: make([]float64, len(p.vars))}
 }
 
-// partials differentiates with respect to x[wrt[k]], holding the other inputs constant.
-func partials[P dual.Partials[float64]](p *Program, pool *sync.Pool, x []float64, wrt []int) ([]float64, [][]float64) {
+// jetPartials differentiates with respect to x[wrt[k]], holding the other inputs
+// constant, with dual.JacobianTo in chunks of len(P) partials.
+func jetPartials[P dual.Partials[float64]](p *Program, pool *sync.Pool, values []float64, jac [][]float64, x []float64, wrt []int) {
 	type jet = dual.Jet[float64, P]
 	s := getScratch[jet, dual.Workspace[float64, P]](pool, p)
 	defer pool.Put(s)
-	xw := make([]float64, len(wrt))
+	xw := s.xw[:len(wrt)]
 	for k, w := range wrt {
 		xw[k] = x[w]
 	}
@@ -152,16 +183,9 @@ func partials[P dual.Partials[float64]](p *Program, pool *sync.Pool, x []float64
 		}
 		run(p, s.regs, s.in, y)
 	}
-	values := make([]float64, len(p.outputs))
-	jac := make([][]float64, len(p.outputs))
-	flat := make([]float64, len(p.outputs)*len(wrt))
-	for i := range jac {
-		jac[i] = flat[i*len(wrt) : (i+1)*len(wrt) : (i+1)*len(wrt)]
-	}
 	dual.JacobianTo(values, jac, f, xw, &s.ws)
 	clear(s.regs) // drop pointers into the workspace
 	clear(s.in)
-	return values, jac
 }
 
 // Hessian returns the value, gradient and Hessian at x of a program with one output,

@@ -3,6 +3,7 @@ package expr
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -289,4 +290,40 @@ func TestPointPanicsOnWrongLength(t *testing.T) {
 		}
 	}()
 	p.Eval([]float64{1})
+}
+
+// TestGradientTo checks that GradientTo writes what Gradient returns, bit for bit,
+// for every chunk size of the point path (1, 2, 4 and 8 partials, and 17 inputs in
+// chunks of 8), without allocating once it has run, and that it panics on a gradient slice of
+// the wrong length, naming both lengths. (Under the race detector sync.Pool drops
+// items on purpose, so the allocation check is off there.)
+func TestGradientTo(t *testing.T) {
+	for _, src := range []string{
+		"sin(x)",
+		"sin(x*y)/sin(x)",
+		"x*y*z + exp(-x) / (1 + y^2)",
+		"a*b + c*d - e/f + g*h*i",
+		"a*b + c*d - e/f + g*h*i + j*k - l*m*n + o*p/q",
+	} {
+		p := mustCompile(t, src)
+		x := make([]float64, len(p.Vars()))
+		for i := range x {
+			x[i] = 0.3 + 0.17*float64(i)
+		}
+		want, wantGrad := p.Gradient(x)
+		grad := make([]float64, len(x))
+		if v := p.GradientTo(grad, x); v != want || !slices.Equal(grad, wantGrad) {
+			t.Errorf("%s: GradientTo = %v, %v; Gradient = %v, %v", src, v, grad, want, wantGrad)
+		}
+		if n := testing.AllocsPerRun(20, func() { p.GradientTo(grad, x) }); n != 0 && !raceEnabled {
+			t.Errorf("%s: GradientTo allocates %v times per call", src, n)
+		}
+	}
+	p := mustCompile(t, "x + y")
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "len(grad) = 1, len(x) = 2") {
+			t.Errorf("panic = %v", r)
+		}
+	}()
+	p.GradientTo(make([]float64, 1), []float64{1, 2})
 }
