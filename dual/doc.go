@@ -25,7 +25,9 @@
 //     of inputs, and [Hyper] carries second derivatives.
 //
 // Values and derivatives are plain fields: build an input as
-// Jet2[float64]{V: x, D0: 1} and read the result's V, D0 and D1.
+// Jet2[float64]{V: x, D0: 1} and read the result's V, D0 and D1. For float64, Number,
+// Jet2 and Jet3 round every method exactly as a Jet with as many partials does, so
+// the choice of type never changes a result (up to the sign of a zero partial).
 //
 // # Methods
 //

@@ -131,37 +131,32 @@ func (x Jet3[T]) ConstDiv(c T) Jet3[T] {
 // Mul returns x*y, with partials y and x.
 func (x Jet3[T]) Mul(y Jet3[T]) Jet3[T] { return x.chain2(y, x.V*y.V, y.V, x.V) }
 
-// Div returns x/y, with partials 1/y and -x/y². Each tangent is (x' - (x/y)·y')·(1/y),
-// so the method costs two divisions whatever the number of tangents, and overflows only
-// where the quotient does. Special cases follow IEEE 754: at y = ±0 the value is an
-// infinity or NaN, with tangents of the same kind; a zero tangent stays zero.
+// Div returns x/y, with partials 1/y and -x/y². Special cases follow IEEE 754: at
+// y = ±0 the value is an infinity or NaN, with tangents of the same kind; a zero
+// tangent stays zero.
 func (x Jet3[T]) Div(y Jet3[T]) (r Jet3[T]) {
-	// The rule divD, written out as (x' - (x/y)·y')·(1/y) per tangent: calling divD
-	// and chain2 would make Div too costly to inline. A tangent that is zero on both
-	// sides stays zero even where 1/y is infinite.
+	// The rule divD and chain2 written out in T, which keeps Div cheap enough to
+	// inline; for float64 the partials round exactly as Jet's do.
 	r.V = x.V / y.V
-	inv := 1 / y.V
-	var t T
-	t = x.D0
+	dx := 1 / y.V
+	dy := -r.V * dx
+	if x.D0 != 0 {
+		r.D0 = dx * x.D0
+	}
 	if y.D0 != 0 {
-		t -= r.V * y.D0
+		r.D0 += dy * y.D0
 	}
-	if t != 0 {
-		r.D0 = t * inv
+	if x.D1 != 0 {
+		r.D1 = dx * x.D1
 	}
-	t = x.D1
 	if y.D1 != 0 {
-		t -= r.V * y.D1
+		r.D1 += dy * y.D1
 	}
-	if t != 0 {
-		r.D1 = t * inv
+	if x.D2 != 0 {
+		r.D2 = dx * x.D2
 	}
-	t = x.D2
 	if y.D2 != 0 {
-		t -= r.V * y.D2
-	}
-	if t != 0 {
-		r.D2 = t * inv
+		r.D2 += dy * y.D2
 	}
 	return r
 }

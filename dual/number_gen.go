@@ -103,23 +103,20 @@ func (x Number[T]) ConstDiv(c T) Number[T] {
 // Mul returns x*y, with partials y and x.
 func (x Number[T]) Mul(y Number[T]) Number[T] { return x.chain2(y, x.V*y.V, y.V, x.V) }
 
-// Div returns x/y, with partials 1/y and -x/y². Each tangent is (x' - (x/y)·y')·(1/y),
-// so the method costs two divisions whatever the number of tangents, and overflows only
-// where the quotient does. Special cases follow IEEE 754: at y = ±0 the value is an
-// infinity or NaN, with tangents of the same kind; a zero tangent stays zero.
+// Div returns x/y, with partials 1/y and -x/y². Special cases follow IEEE 754: at
+// y = ±0 the value is an infinity or NaN, with tangents of the same kind; a zero
+// tangent stays zero.
 func (x Number[T]) Div(y Number[T]) (r Number[T]) {
-	// The rule divD, written out as (x' - (x/y)·y')·(1/y) per tangent: calling divD
-	// and chain2 would make Div too costly to inline. A tangent that is zero on both
-	// sides stays zero even where 1/y is infinite.
+	// The rule divD and chain2 written out in T, which keeps Div cheap enough to
+	// inline; for float64 the partials round exactly as Jet's do.
 	r.V = x.V / y.V
-	inv := 1 / y.V
-	var t T
-	t = x.D
-	if y.D != 0 {
-		t -= r.V * y.D
+	dx := 1 / y.V
+	dy := -r.V * dx
+	if x.D != 0 {
+		r.D = dx * x.D
 	}
-	if t != 0 {
-		r.D = t * inv
+	if y.D != 0 {
+		r.D += dy * y.D
 	}
 	return r
 }
