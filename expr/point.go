@@ -85,8 +85,8 @@ func (p *Program) Gradient(x []float64) (value float64, grad []float64) {
 }
 
 // GradientTo writes the gradient at x of a program with one output into grad and
-// returns the value. It does not allocate for programs of up to three inputs, nor,
-// once it has run, for larger ones; it panics if len(grad) != len(x).
+// returns the value. Once it has run it does not allocate (it keeps scratch in pools
+// of the Program); it panics if len(grad) != len(x).
 func (p *Program) GradientTo(grad, x []float64) float64 {
 	p.checkScalar("GradientTo")
 	p.checkPoint("GradientTo", x)
@@ -134,17 +134,90 @@ func (p *Program) Partials(x []float64, wrt []int) (values []float64, jac [][]fl
 }
 
 // partialsTo writes the outputs at x into values and their partials with respect to
-// the inputs wrt into jac.
+// the inputs wrt into jac. Up to three partials travel in the fields of dual.Number,
+// Jet2 and Jet3, which the compiler keeps in registers; more in dual.Jet chunks. All
+// of them round as package vec's generic kernels do, so point and batch agree bit for
+// bit.
 func (p *Program) partialsTo(values []float64, jac [][]float64, x []float64, wrt []int) {
 	switch n := len(wrt); {
 	case n <= 1:
-		jetPartials[[1]float64](p, &p.jetPools[0], values, jac, x, wrt)
-	case n <= 2:
-		jetPartials[[2]float64](p, &p.jetPools[1], values, jac, x, wrt)
-	case n <= 4:
-		jetPartials[[4]float64](p, &p.jetPools[2], values, jac, x, wrt)
+		fieldPartials[dual.Number[float64]](p, &p.fieldPools[0], values, jac, x, wrt)
+	case n == 2:
+		fieldPartials[dual.Jet2[float64]](p, &p.fieldPools[1], values, jac, x, wrt)
+	case n == 3:
+		fieldPartials[dual.Jet3[float64]](p, &p.fieldPools[2], values, jac, x, wrt)
+	case n == 4:
+		jetPartials[[4]float64](p, &p.jetPools[0], values, jac, x, wrt)
 	default:
-		jetPartials[[8]float64](p, &p.jetPools[3], values, jac, x, wrt)
+		jetPartials[[8]float64](p, &p.jetPools[1], values, jac, x, wrt)
+	}
+}
+
+// setField sets *d to the input v with partial k set to 1, for the dual types that
+// hold their partials in fields.
+func setField[D any](d *D, v float64, k int) {
+	switch d := any(d).(type) {
+	case *dual.Number[float64]:
+		*d = dual.Number[float64]{V: v, D: 1}
+	case *dual.Jet2[float64]:
+		*d = dual.Jet2[float64]{V: v}
+		*[...]*float64{&d.D0, &d.D1}[k] = 1
+	case *dual.Jet3[float64]:
+		*d = dual.Jet3[float64]{V: v}
+		*[...]*float64{&d.D0, &d.D1, &d.D2}[k] = 1
+	}
+}
+
+// getFields writes the value of d and its first len(partials) partials, for the
+// dual types that hold their partials in fields.
+func getFields[D any](d D, value *float64, partials []float64) {
+	switch d := any(d).(type) {
+	case dual.Number[float64]:
+		*value = d.V
+		copy(partials, []float64{d.D})
+	case dual.Jet2[float64]:
+		*value = d.V
+		copy(partials, []float64{d.D0, d.D1})
+	case dual.Jet3[float64]:
+		*value = d.V
+		copy(partials, []float64{d.D0, d.D1, d.D2})
+	}
+}
+
+// fieldPartials evaluates the program once on dual numbers D that hold up to three
+// partials in fields, seeded at the inputs wrt, the other inputs constant. Programs
+// of up to 32 registers keep them on the stack (zeroing more than the program uses
+// costs time), larger ones in a pool.
+func fieldPartials[D dual.Scalar[D, float64]](p *Program, pool *sync.Pool, values []float64, jac [][]float64, x []float64, wrt []int) {
+	switch {
+	case p.numRegs <= 8:
+		var regs [8]D
+		fieldRun(p, regs[:], values, jac, x, wrt)
+	case p.numRegs <= 32:
+		var regs [32]D
+		fieldRun(p, regs[:], values, jac, x, wrt)
+	default:
+		regs, ok := pool.Get().(*[]D)
+		if !ok {
+			regs = new(make([]D, p.numRegs))
+		}
+		fieldRun(p, *regs, values, jac, x, wrt)
+		pool.Put(regs)
+	}
+}
+
+func fieldRun[D dual.Scalar[D, float64]](p *Program, regs []D, values []float64, jac [][]float64, x []float64, wrt []int) {
+	for i, xi := range x {
+		regs[i] = dual.Const[D](xi)
+	}
+	for k, w := range wrt {
+		setField(&regs[w], x[w], k)
+	}
+	for i := range p.instrs {
+		step(&p.instrs[i], regs)
+	}
+	for i, r := range p.outputs {
+		getFields(regs[r], &values[i], jac[i])
 	}
 }
 

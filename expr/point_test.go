@@ -3,6 +3,7 @@ package expr
 import (
 	"fmt"
 	"math"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -326,4 +327,49 @@ func TestGradientTo(t *testing.T) {
 		}
 	}()
 	p.GradientTo(make([]float64, 1), []float64{1, 2})
+}
+
+// TestFieldPartialsMatchJet checks that the point path on dual.Number, Jet2 and Jet3
+// (up to three partials) gives, bit for bit (see agree for builds that fuse
+// multiply-adds), what the dual.Jet path gives, for small programs and for one with
+// more registers than the stack holds (40 outputs).
+func TestFieldPartialsMatchJet(t *testing.T) {
+	long := make([]string, 40)
+	for i := range long {
+		long[i] = fmt.Sprintf("sin(x*%d + y)/(z + %d) - y^2", i+1, i+2)
+	}
+	for _, src := range []string{
+		"sin(x)",
+		"sin(x*y)/sin(x)",
+		"x*y*z + exp(-x) / (1 + y^2) + atan2(y, x) - hypot(x, z)^1.5",
+		"pow(x, y) + log1p(z) * erf(x) - min(x, y) + max(y, z) / cbrt(x)",
+		strings.Join(long, "; "),
+	} {
+		p := mustCompile(t, src)
+		if strings.Contains(src, ";") && p.numRegs <= 32 {
+			t.Fatalf("the long program has %d registers, not more than the 32 on the stack", p.numRegs)
+		}
+		rng := rand.New(rand.NewPCG(7, 8))
+		for range 50 {
+			x := make([]float64, len(p.Vars()))
+			for i := range x {
+				x[i] = 0.1 + 2*rng.Float64()
+			}
+			for n := 0; n <= min(3, len(x)); n++ {
+				wrt := p.inputs[:n]
+				got, gotJac := make([]float64, p.NumOut()), make([][]float64, p.NumOut())
+				want, wantJac := make([]float64, p.NumOut()), make([][]float64, p.NumOut())
+				for i := range gotJac {
+					gotJac[i], wantJac[i] = make([]float64, n), make([]float64, n)
+				}
+				p.partialsTo(got, gotJac, x, wrt)
+				jetPartials[[4]float64](p, &p.jetPools[0], want, wantJac, x, wrt)
+				for i := range got {
+					if !agree(got[i], want[i]) || !slices.EqualFunc(gotJac[i], wantJac[i], agree) {
+						t.Fatalf("%s at %v, %d partials, output %d: fields %v %v, Jet %v %v", src, x, n, i, got[i], gotJac[i], want[i], wantJac[i])
+					}
+				}
+			}
+		}
+	}
 }

@@ -30,8 +30,10 @@ type Program struct {
 	outSrc  []*Node // expression of each output
 	pool    workspacePool
 
-	// Pools of point-evaluation scratch, by chunk size of dual.Jet and dual.Hyper.
-	jetPools   [4]sync.Pool
+	// Pools of point-evaluation scratch: the registers of large programs on Number,
+	// Jet2 and Jet3; dual.Jet with 4 and 8 partials; dual.Hyper by chunk size.
+	fieldPools [3]sync.Pool
+	jetPools   [2]sync.Pool
 	hyperPools [5]sync.Pool
 
 	// Precomputed so that EvalColumns allocates nothing.
