@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"github.com/dualgrad/dualgrad/dual"
+	"github.com/dualgrad/dualgrad/expr"
 	gdual "gonum.org/v1/gonum/num/dual"
 	"gonum.org/v1/gonum/num/hyperdual"
 )
@@ -63,6 +64,29 @@ type SeedImpl struct {
 var SeedImpls = []SeedImpl{
 	{"analytic", SeedAnalytic},
 	{"dual", SeedDual},
+	{"expr", SeedExprPoint},
 	{"gonum-dual", SeedGonumDual},
 	{"gonum-hyperdual", SeedGonumHyperdual},
+}
+
+// seedProgram is SeedSource compiled once, for SeedExprPoint.
+var seedProgram = func() *expr.Program {
+	f, err := expr.Parse(SeedSource)
+	if err != nil {
+		panic(err)
+	}
+	p, err := f.Compile([]string{"x", "y"})
+	if err != nil {
+		panic(err)
+	}
+	return p
+}()
+
+// SeedExprPoint evaluates f and both partials with a program compiled from text by
+// package expr (as the command line does), through Program.GradientTo: the cost of
+// interpreting the program at one point next to SeedDual's compiled Go.
+func SeedExprPoint(x, y float64) (f, dfdx, dfdy float64) {
+	var grad [2]float64
+	f = seedProgram.GradientTo(grad[:], []float64{x, y})
+	return f, grad[0], grad[1]
 }

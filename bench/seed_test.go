@@ -33,6 +33,16 @@ func BenchmarkSeedPoint(b *testing.B) {
 		}
 		sink = acc
 	})
+	b.Run("expr", func(b *testing.B) {
+		b.ReportAllocs()
+		w := newPointWalk()
+		acc := 0.0
+		for range b.N {
+			f, dx, dy := SeedExprPoint(w.next())
+			acc += f + dx + dy
+		}
+		sink = acc
+	})
 	b.Run("gonum-dual", func(b *testing.B) {
 		b.ReportAllocs()
 		w := newPointWalk()
