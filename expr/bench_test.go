@@ -71,3 +71,19 @@ func BenchmarkGradientToPoint(b *testing.B) {
 		p.GradientTo(grad, x)
 	}
 }
+
+func BenchmarkJVPPoint(b *testing.B) {
+	p := mustCompile(b, "sin(x*y)/sin(x)")
+	x, v := []float64{2, 3}, []float64{1, 0.5}
+	for b.Loop() {
+		p.JVP(x, v)
+	}
+}
+
+func BenchmarkEvalPoint(b *testing.B) {
+	p := mustCompile(b, "sin(x*y)/sin(x)")
+	x := []float64{2, 3}
+	for b.Loop() {
+		p.Eval(x)
+	}
+}

@@ -53,17 +53,9 @@ func (p *Program) checkScalar(name string) {
 // Vars). Eval and the other point methods panic if len(x) != len(p.Vars()).
 func (p *Program) Eval(x []float64) []float64 {
 	p.checkPoint("Eval", x)
-	regs := make([]dual.Number[float64], p.numRegs+len(p.outputs))
-	for i, xi := range x {
-		regs[i].V = xi
-	}
-	out := regs[p.numRegs:]
-	run(p, regs[:p.numRegs], regs[:len(x)], out)
-	values := make([]float64, len(out))
-	for i, o := range out {
-		values[i] = o.V
-	}
-	return values
+	job := pointJob{x: x, values: make([]float64, len(p.outputs))}
+	fieldEval[dual.Number[float64]](p, &p.fieldPools[0], &job)
+	return job.values
 }
 
 // JVP returns the outputs at x and their directional derivatives along v (the
@@ -73,8 +65,9 @@ func (p *Program) JVP(x, v []float64) (values, tangents []float64) {
 	if len(v) != len(x) {
 		panic(fmt.Sprintf("expr.Program.JVP: direction has length %d, point has length %d", len(v), len(x)))
 	}
-	regs := make([]dual.Number[float64], p.numRegs)
-	return dual.JVP(func(y, in []dual.Number[float64]) { run(p, regs, in, y) }, x, v, len(p.outputs))
+	job := pointJob{x: x, dir: v, values: make([]float64, len(p.outputs)), tangents: make([]float64, len(p.outputs))}
+	fieldEval[dual.Number[float64]](p, &p.fieldPools[0], &job)
+	return job.values, job.tangents
 }
 
 // Gradient returns the value and gradient at x of a program with one output.
@@ -139,13 +132,14 @@ func (p *Program) Partials(x []float64, wrt []int) (values []float64, jac [][]fl
 // of them round as package vec's generic kernels do, so point and batch agree bit for
 // bit.
 func (p *Program) partialsTo(values []float64, jac [][]float64, x []float64, wrt []int) {
+	job := pointJob{x: x, wrt: wrt, values: values, jac: jac}
 	switch n := len(wrt); {
 	case n <= 1:
-		fieldPartials[dual.Number[float64]](p, &p.fieldPools[0], values, jac, x, wrt)
+		fieldEval[dual.Number[float64]](p, &p.fieldPools[0], &job)
 	case n == 2:
-		fieldPartials[dual.Jet2[float64]](p, &p.fieldPools[1], values, jac, x, wrt)
+		fieldEval[dual.Jet2[float64]](p, &p.fieldPools[1], &job)
 	case n == 3:
-		fieldPartials[dual.Jet3[float64]](p, &p.fieldPools[2], values, jac, x, wrt)
+		fieldEval[dual.Jet3[float64]](p, &p.fieldPools[2], &job)
 	case n == 4:
 		jetPartials[[4]float64](p, &p.jetPools[0], values, jac, x, wrt)
 	default:
@@ -153,71 +147,92 @@ func (p *Program) partialsTo(values []float64, jac [][]float64, x []float64, wrt
 	}
 }
 
-// setField sets *d to the input v with partial k set to 1, for the dual types that
-// hold their partials in fields.
-func setField[D any](d *D, v float64, k int) {
+// pointJob is one evaluation at a point on a dual type that holds its partials in
+// fields: inputs x with either partials seeded at the inputs wrt (partial k of input
+// wrt[k] is 1) or, for dual.Number, the tangents dir; results into values and, where
+// not nil, jac (jac[i][k], output i, partial k) and tangents (dual.Number's tangent of
+// each output).
+type pointJob struct {
+	x, dir   []float64
+	wrt      []int
+	values   []float64
+	jac      [][]float64
+	tangents []float64
+}
+
+// setField sets *d to the input v with partial k set to t and the others 0, for the
+// dual types that hold their partials in fields.
+func setField[D any](d *D, v float64, k int, t float64) {
 	switch d := any(d).(type) {
 	case *dual.Number[float64]:
-		*d = dual.Number[float64]{V: v, D: 1}
+		*d = dual.Number[float64]{V: v, D: t}
 	case *dual.Jet2[float64]:
 		*d = dual.Jet2[float64]{V: v}
-		*[...]*float64{&d.D0, &d.D1}[k] = 1
+		*[...]*float64{&d.D0, &d.D1}[k] = t
 	case *dual.Jet3[float64]:
 		*d = dual.Jet3[float64]{V: v}
-		*[...]*float64{&d.D0, &d.D1, &d.D2}[k] = 1
+		*[...]*float64{&d.D0, &d.D1, &d.D2}[k] = t
 	}
 }
 
-// getFields writes the value of d and its first len(partials) partials, for the
-// dual types that hold their partials in fields.
-func getFields[D any](d D, value *float64, partials []float64) {
+// getFields writes the first len(partials) partials of d, for the dual types that
+// hold their partials in fields.
+func getFields[D any](d D, partials []float64) {
 	switch d := any(d).(type) {
 	case dual.Number[float64]:
-		*value = d.V
 		copy(partials, []float64{d.D})
 	case dual.Jet2[float64]:
-		*value = d.V
 		copy(partials, []float64{d.D0, d.D1})
 	case dual.Jet3[float64]:
-		*value = d.V
 		copy(partials, []float64{d.D0, d.D1, d.D2})
 	}
 }
 
-// fieldPartials evaluates the program once on dual numbers D that hold up to three
-// partials in fields, seeded at the inputs wrt, the other inputs constant. Programs
-// of up to 32 registers keep them on the stack (zeroing more than the program uses
-// costs time), larger ones in a pool.
-func fieldPartials[D dual.Scalar[D, float64]](p *Program, pool *sync.Pool, values []float64, jac [][]float64, x []float64, wrt []int) {
+// fieldEval runs job on dual numbers D that hold up to three partials in fields.
+// Programs of up to 32 registers keep them on the stack (zeroing more than the
+// program uses costs time), larger ones in a pool.
+func fieldEval[D dual.Scalar[D, float64]](p *Program, pool *sync.Pool, job *pointJob) {
 	switch {
 	case p.numRegs <= 8:
 		var regs [8]D
-		fieldRun(p, regs[:], values, jac, x, wrt)
+		fieldRun(p, regs[:], job)
 	case p.numRegs <= 32:
 		var regs [32]D
-		fieldRun(p, regs[:], values, jac, x, wrt)
+		fieldRun(p, regs[:], job)
 	default:
 		regs, ok := pool.Get().(*[]D)
 		if !ok {
 			regs = new(make([]D, p.numRegs))
 		}
-		fieldRun(p, *regs, values, jac, x, wrt)
+		fieldRun(p, *regs, job)
 		pool.Put(regs)
 	}
 }
 
-func fieldRun[D dual.Scalar[D, float64]](p *Program, regs []D, values []float64, jac [][]float64, x []float64, wrt []int) {
-	for i, xi := range x {
-		regs[i] = dual.Const[D](xi)
+func fieldRun[D dual.Scalar[D, float64]](p *Program, regs []D, job *pointJob) {
+	for i, xi := range job.x {
+		if job.dir != nil {
+			setField(&regs[i], xi, 0, job.dir[i])
+		} else {
+			regs[i] = dual.Const[D](xi)
+		}
 	}
-	for k, w := range wrt {
-		setField(&regs[w], x[w], k)
+	for k, w := range job.wrt {
+		setField(&regs[w], job.x[w], k, 1)
 	}
 	for i := range p.instrs {
 		step(&p.instrs[i], regs)
 	}
+	var one [1]float64
 	for i, r := range p.outputs {
-		getFields(regs[r], &values[i], jac[i])
+		job.values[i] = regs[r].Value()
+		if job.jac != nil {
+			getFields(regs[r], job.jac[i])
+		}
+		if job.tangents != nil {
+			getFields(regs[r], one[:])
+			job.tangents[i] = one[0]
+		}
 	}
 }
 
