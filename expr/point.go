@@ -21,22 +21,6 @@ func run[D dual.Scalar[D, float64]](p *Program, regs, x, out []D) {
 	}
 }
 
-// step executes one instruction.
-func step[D dual.Scalar[D, float64]](in *instr, regs []D) {
-	switch {
-	case in.op == opConst:
-		regs[in.dst] = dual.Const[D](in.k)
-	case in.op == opFMA:
-		regs[in.dst] = regs[in.a].Fma(regs[in.b], regs[in.c])
-	case in.op == opSincos:
-		regs[in.dst], regs[in.dst2] = regs[in.a].Sincos()
-	case isBinaryInstr(in.op):
-		regs[in.dst] = apply2(in.op, regs[in.a], regs[in.b])
-	default:
-		regs[in.dst] = apply1(in.op, in.k, regs[in.a])
-	}
-}
-
 func (p *Program) checkPoint(name string, x []float64) {
 	if len(x) != len(p.vars) {
 		panic(fmt.Sprintf("expr.Program.%s: got %d inputs, want %d (%v)", name, len(x), len(p.vars), p.vars))
@@ -54,7 +38,7 @@ func (p *Program) checkScalar(name string) {
 func (p *Program) Eval(x []float64) []float64 {
 	p.checkPoint("Eval", x)
 	job := pointJob{x: x, values: make([]float64, len(p.outputs))}
-	fieldEval[dual.Number[float64]](p, &p.fieldPools[0], &job)
+	evalNumber(p, &p.fieldPools[0], &job)
 	return job.values
 }
 
@@ -66,7 +50,7 @@ func (p *Program) JVP(x, v []float64) (values, tangents []float64) {
 		panic(fmt.Sprintf("expr.Program.JVP: direction has length %d, point has length %d", len(v), len(x)))
 	}
 	job := pointJob{x: x, dir: v, values: make([]float64, len(p.outputs)), tangents: make([]float64, len(p.outputs))}
-	fieldEval[dual.Number[float64]](p, &p.fieldPools[0], &job)
+	evalNumber(p, &p.fieldPools[0], &job)
 	return job.values, job.tangents
 }
 
@@ -135,11 +119,11 @@ func (p *Program) partialsTo(values []float64, jac [][]float64, x []float64, wrt
 	job := pointJob{x: x, wrt: wrt, values: values, jac: jac}
 	switch n := len(wrt); {
 	case n <= 1:
-		fieldEval[dual.Number[float64]](p, &p.fieldPools[0], &job)
+		evalNumber(p, &p.fieldPools[0], &job)
 	case n == 2:
-		fieldEval[dual.Jet2[float64]](p, &p.fieldPools[1], &job)
+		evalJet2(p, &p.fieldPools[1], &job)
 	case n == 3:
-		fieldEval[dual.Jet3[float64]](p, &p.fieldPools[2], &job)
+		evalJet3(p, &p.fieldPools[2], &job)
 	case n == 4:
 		jetPartials[[4]float64](p, &p.jetPools[0], values, jac, x, wrt)
 	default:
@@ -158,82 +142,6 @@ type pointJob struct {
 	values   []float64
 	jac      [][]float64
 	tangents []float64
-}
-
-// setField sets *d to the input v with partial k set to t and the others 0, for the
-// dual types that hold their partials in fields.
-func setField[D any](d *D, v float64, k int, t float64) {
-	switch d := any(d).(type) {
-	case *dual.Number[float64]:
-		*d = dual.Number[float64]{V: v, D: t}
-	case *dual.Jet2[float64]:
-		*d = dual.Jet2[float64]{V: v}
-		*[...]*float64{&d.D0, &d.D1}[k] = t
-	case *dual.Jet3[float64]:
-		*d = dual.Jet3[float64]{V: v}
-		*[...]*float64{&d.D0, &d.D1, &d.D2}[k] = t
-	}
-}
-
-// getFields writes the first len(partials) partials of d, for the dual types that
-// hold their partials in fields.
-func getFields[D any](d D, partials []float64) {
-	switch d := any(d).(type) {
-	case dual.Number[float64]:
-		copy(partials, []float64{d.D})
-	case dual.Jet2[float64]:
-		copy(partials, []float64{d.D0, d.D1})
-	case dual.Jet3[float64]:
-		copy(partials, []float64{d.D0, d.D1, d.D2})
-	}
-}
-
-// fieldEval runs job on dual numbers D that hold up to three partials in fields.
-// Programs of up to 32 registers keep them on the stack (zeroing more than the
-// program uses costs time), larger ones in a pool.
-func fieldEval[D dual.Scalar[D, float64]](p *Program, pool *sync.Pool, job *pointJob) {
-	switch {
-	case p.numRegs <= 8:
-		var regs [8]D
-		fieldRun(p, regs[:], job)
-	case p.numRegs <= 32:
-		var regs [32]D
-		fieldRun(p, regs[:], job)
-	default:
-		regs, ok := pool.Get().(*[]D)
-		if !ok {
-			regs = new(make([]D, p.numRegs))
-		}
-		fieldRun(p, *regs, job)
-		pool.Put(regs)
-	}
-}
-
-func fieldRun[D dual.Scalar[D, float64]](p *Program, regs []D, job *pointJob) {
-	for i, xi := range job.x {
-		if job.dir != nil {
-			setField(&regs[i], xi, 0, job.dir[i])
-		} else {
-			regs[i] = dual.Const[D](xi)
-		}
-	}
-	for k, w := range job.wrt {
-		setField(&regs[w], job.x[w], k, 1)
-	}
-	for i := range p.instrs {
-		step(&p.instrs[i], regs)
-	}
-	var one [1]float64
-	for i, r := range p.outputs {
-		job.values[i] = regs[r].Value()
-		if job.jac != nil {
-			getFields(regs[r], job.jac[i])
-		}
-		if job.tangents != nil {
-			getFields(regs[r], one[:])
-			job.tangents[i] = one[0]
-		}
-	}
 }
 
 // pointScratch is the reusable memory of one point evaluation with dual numbers D,
