@@ -33,8 +33,8 @@ func (p *Program) checkScalar(name string) {
 	}
 }
 
-// Eval returns the values of the outputs at x (one value per input, in the order of
-// Vars). Eval and the other point methods panic if len(x) != len(p.Vars()).
+// Eval returns the values of the outputs at x, which holds one value per input in the
+// order of Vars. Eval and the other point methods panic if len(x) != len(p.Vars()).
 func (p *Program) Eval(x []float64) []float64 {
 	p.checkPoint("Eval", x)
 	job := pointJob{x: x, values: make([]float64, len(p.outputs))}
