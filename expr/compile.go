@@ -3,6 +3,7 @@ package expr
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -334,8 +335,12 @@ func (c *compiler) emit(p *Program, outs []int32) {
 			in.dst = alloc()
 			reg[i] = in.dst
 		}
-		for _, o := range ops {
-			release(o, i)
+		for k, o := range ops {
+			// Once per value: sin(x)/sin(x) reads one register twice, and freeing it
+			// twice would hand it to two later values at once.
+			if !slices.Contains(ops[:k], o) {
+				release(o, i)
+			}
 		}
 		p.instrs = append(p.instrs, in)
 	}
