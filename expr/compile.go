@@ -7,6 +7,10 @@ import (
 	"strings"
 )
 
+// fuseMultiplyAdd lets the compiler turn a*b + c into one fused multiply-add; tests
+// turn it off to compare programs with an evaluation that rounds every operation.
+var fuseMultiplyAdd = true
+
 // value is a node of the compiler's DAG, after hash-consing and folding.
 type value struct {
 	op      opcode
@@ -219,7 +223,7 @@ func (c *compiler) emit(p *Program, outs []int32) {
 
 	// Fuse a*b + c where the product is used nowhere else.
 	fusedMul := make([]bool, nv)
-	for i := nin; i < nv; i++ {
+	for i := nin; i < nv && fuseMultiplyAdd; i++ {
 		v := &c.values[i]
 		if v.op != opAdd {
 			continue
