@@ -6,7 +6,9 @@
 // [Func.Compile] into a [Program]: a straight-line sequence of instructions in
 // which common subexpressions are computed once, constant subexpressions are
 // folded, sin and cos of one argument share one sincos, and a*b+c is one fused
-// multiply-add.
+// multiply-add. A fused multiply-add rounds once, so where the sum cancels it keeps
+// the rounding error of the product: at x = -39.6725, x*abs(x) + abs(x*x) is 0 with
+// every operation rounded and 9.1e-14 fused, and x^(x*abs(x) + abs(x*x)) NaN, not 1.
 //
 // A Program evaluates either at one point, through the dual numbers of package
 // dual ([Program.Eval], [Program.Gradient], [Program.GradientTo], [Program.JVP],
