@@ -3,7 +3,6 @@ package expr
 import (
 	"fmt"
 	"math"
-	"slices"
 	"strings"
 )
 
@@ -301,9 +300,13 @@ func (c *compiler) emit(p *Program, outs []int32) {
 		numRegs++
 		return numRegs - 1
 	}
+	// release frees v's register after its last use, once however many operands of
+	// that instruction name v (sin(x)/sin(x)): freed twice, it would go to two later
+	// values at once.
 	release := func(v int32, at int) {
 		if int(v) >= nin && !isOut[v] && lastUse[v] == at && reg[v] >= 0 {
 			free = append(free, reg[v])
+			reg[v] = -1
 		}
 	}
 	done := make([]bool, nv)
@@ -339,12 +342,8 @@ func (c *compiler) emit(p *Program, outs []int32) {
 			in.dst = alloc()
 			reg[i] = in.dst
 		}
-		for k, o := range ops {
-			// Once per value: sin(x)/sin(x) reads one register twice, and freeing it
-			// twice would hand it to two later values at once.
-			if !slices.Contains(ops[:k], o) {
-				release(o, i)
-			}
+		for _, o := range ops {
+			release(o, i)
 		}
 		p.instrs = append(p.instrs, in)
 	}

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"go/format"
 	"os"
+	"strings"
 	"text/template"
 )
 
@@ -201,7 +202,7 @@ func main() {
 	flag.Parse()
 	funcs := template.FuncMap{
 		"expr": func(e, d string) string {
-			return string(bytes.ReplaceAll([]byte(e), []byte("CONST(k)"), []byte("dual.Const["+d+"](k)")))
+			return strings.ReplaceAll(e, "CONST(k)", "dual.Const["+d+"](k)")
 		},
 	}
 	var buf bytes.Buffer
