@@ -106,3 +106,20 @@ func TestFieldTypesRoundAsJet(t *testing.T) {
 		}
 	}
 }
+
+// TestFmaFloat32RoundsOnce checks that Fma in float32 rounds once: (1+2^-12)² + 2^-60
+// lies just above a midpoint of float32 neighbours, which math.FMA's float64 result
+// rounded again to float32 misses.
+func TestFmaFloat32RoundsOnce(t *testing.T) {
+	a, c := float32(1+0x1p-12), float32(0x1p-60)
+	want := float32(1 + 0x1p-11 + 0x1p-23)
+	if got := (Number[float32]{V: a}).Fma(Number[float32]{V: a}, Number[float32]{V: c}); got.V != want {
+		t.Errorf("Number[float32].Fma = %v, want %v", got.V, want)
+	}
+	if got := (Jet2[float32]{V: a}).Fma(Jet2[float32]{V: a}, Jet2[float32]{V: c}); got.V != want {
+		t.Errorf("Jet2[float32].Fma = %v, want %v", got.V, want)
+	}
+	if got := (Jet[float32, [4]float32]{V: a}).Fma(Jet[float32, [4]float32]{V: a}, Jet[float32, [4]float32]{V: c}); got.V != want {
+		t.Errorf("Jet[float32].Fma = %v, want %v", got.V, want)
+	}
+}

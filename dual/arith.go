@@ -1,6 +1,10 @@
 package dual
 
-import "math"
+import (
+	"math"
+
+	"github.com/dualgrad/dualgrad/internal/fma"
+)
 
 // This file holds the rules of the arithmetic operations that are not a single
 // line in the templates: division, reciprocal, absolute value and fused
@@ -69,5 +73,8 @@ func absD2[T Float](x T) (v, d, dd T) {
 
 // fmaD returns x*y + z computed with one rounding, and its partials y, x and 1.
 func fmaD[T Float](x, y, z T) (v, dx, dy, dz T) {
+	if x32, ok := any(x).(float32); ok {
+		return T(fma.Float32(x32, float32(y), float32(z))), y, x, 1
+	}
 	return T(math.FMA(float64(x), float64(y), float64(z))), y, x, 1
 }

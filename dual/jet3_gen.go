@@ -186,8 +186,8 @@ func (x Jet3[T]) PowInt(n int) Jet3[T] {
 	return x.chain(v, d)
 }
 
-// Fma returns x*y + z computed with one rounding, as math.FMA (for float32, math.FMA
-// of the float64 arguments, rounded), with partials y, x and 1.
+// Fma returns x*y + z computed with one rounding, as math.FMA (for float32 too: not
+// math.FMA's float64 result rounded again), with partials y, x and 1.
 func (x Jet3[T]) Fma(y, z Jet3[T]) Jet3[T] {
 	v, dx, dy, dz := fmaD(x.V, y.V, z.V)
 	return x.chain3(y, z, v, dx, dy, dz)

@@ -146,8 +146,8 @@ func (x Number[T]) PowInt(n int) Number[T] {
 	return x.chain(v, d)
 }
 
-// Fma returns x*y + z computed with one rounding, as math.FMA (for float32, math.FMA
-// of the float64 arguments, rounded), with partials y, x and 1.
+// Fma returns x*y + z computed with one rounding, as math.FMA (for float32 too: not
+// math.FMA's float64 result rounded again), with partials y, x and 1.
 func (x Number[T]) Fma(y, z Number[T]) Number[T] {
 	v, dx, dy, dz := fmaD(x.V, y.V, z.V)
 	return x.chain3(y, z, v, dx, dy, dz)

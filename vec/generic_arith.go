@@ -1,6 +1,10 @@
 package vec
 
-import "math"
+import (
+	"math"
+
+	"github.com/dualgrad/dualgrad/internal/fma"
+)
 
 // Generic arithmetic kernels: plain loops, exact as IEEE 754. The re-slicing to len(dst)
 // lets the compiler drop bounds checks.
@@ -117,7 +121,7 @@ func fma64Generic(dst, a, b, c []float64) {
 func fma32Generic(dst, a, b, c []float32) {
 	a, b, c = a[:len(dst)], b[:len(dst)], c[:len(dst)]
 	for i := range dst {
-		dst[i] = fma32(a[i], b[i], c[i])
+		dst[i] = fma.Float32(a[i], b[i], c[i])
 	}
 }
 
@@ -132,33 +136,6 @@ func axpy64Generic(dst []float64, a float64, x, y []float64) {
 func axpy32Generic(dst []float32, a float32, x, y []float32) {
 	x, y = x[:len(dst)], y[:len(dst)]
 	for i := range dst {
-		dst[i] = fma32(a, x[i], y[i])
+		dst[i] = fma.Float32(a, x[i], y[i])
 	}
-}
-
-// fma32 is a float32 fused multiply-add with a single rounding. The product of two
-// float32 is exact in float64; the float64 sum is then rounded to odd (its last bit set
-// when inexact), which makes the final rounding to float32 correct (53 >= 24+2).
-func fma32(a, b, c float32) float32 {
-	p := float64(a) * float64(b)
-	s := p + float64(c)
-	if math.IsInf(s, 0) || math.IsNaN(s) || s == 0 {
-		return float32(s)
-	}
-	// Exact error of the sum (Knuth's TwoSum).
-	bb := s - p
-	err := (p - (s - bb)) + (float64(c) - bb)
-	if err != 0 {
-		bits := math.Float64bits(s)
-		if bits&1 == 0 {
-			// Move one unit toward the exact value: that neighbour is odd.
-			if (err > 0) == (s > 0) {
-				bits++
-			} else {
-				bits--
-			}
-			s = math.Float64frombits(bits)
-		}
-	}
-	return float32(s)
 }
