@@ -625,3 +625,116 @@ func runJet3(p *Program, regs []dual.Jet3[float64], job *pointJob) {
 		}
 	}
 }
+
+// apply1Number32 applies the one-operand instruction op (with constant operand k
+// for the constant forms) to x.
+func apply1Number32(op opcode, k float32, x dual.Number[float32]) dual.Number[float32] {
+	switch op {
+	case opNeg:
+		return x.Neg()
+	case opAddConst:
+		return x.AddConst(k)
+	case opScale:
+		return x.Scale(k)
+	case opConstSub:
+		return x.ConstSub(k)
+	case opDivConst:
+		return x.DivConst(k)
+	case opConstDiv:
+		return x.ConstDiv(k)
+	case opPowConst:
+		return x.PowReal(k)
+	case opConstPow:
+		return dual.Const[dual.Number[float32]](k).Pow(x)
+	case opSin:
+		return x.Sin()
+	case opCos:
+		return x.Cos()
+	case opTan:
+		return x.Tan()
+	case opAsin:
+		return x.Asin()
+	case opAcos:
+		return x.Acos()
+	case opAtan:
+		return x.Atan()
+	case opSinh:
+		return x.Sinh()
+	case opCosh:
+		return x.Cosh()
+	case opTanh:
+		return x.Tanh()
+	case opAsinh:
+		return x.Asinh()
+	case opAcosh:
+		return x.Acosh()
+	case opAtanh:
+		return x.Atanh()
+	case opExp:
+		return x.Exp()
+	case opExp2:
+		return x.Exp2()
+	case opExpm1:
+		return x.Expm1()
+	case opLog:
+		return x.Log()
+	case opLog2:
+		return x.Log2()
+	case opLog10:
+		return x.Log10()
+	case opLog1p:
+		return x.Log1p()
+	case opSqrt:
+		return x.Sqrt()
+	case opCbrt:
+		return x.Cbrt()
+	case opAbs:
+		return x.Abs()
+	case opErf:
+		return x.Erf()
+	case opErfc:
+		return x.Erfc()
+	}
+	panic(fmt.Sprintf("expr: apply1 called with %s", instrName(op)))
+}
+
+// apply2Number32 applies the two-operand instruction op to x and y.
+func apply2Number32(op opcode, x, y dual.Number[float32]) dual.Number[float32] {
+	switch op {
+	case opAdd:
+		return x.Add(y)
+	case opSub:
+		return x.Sub(y)
+	case opMul:
+		return x.Mul(y)
+	case opDiv:
+		return x.Div(y)
+	case opPow:
+		return x.Pow(y)
+	case opAtan2:
+		return x.Atan2(y)
+	case opHypot:
+		return x.Hypot(y)
+	case opMin:
+		return x.Min(y)
+	case opMax:
+		return x.Max(y)
+	}
+	panic(fmt.Sprintf("expr: apply2 called with %s", instrName(op)))
+}
+
+// stepNumber32 executes one instruction on the registers regs.
+func stepNumber32(in *instr, regs []dual.Number[float32]) {
+	switch {
+	case in.op == opConst:
+		regs[in.dst] = dual.Const[dual.Number[float32]](float32(in.k))
+	case in.op == opFMA:
+		regs[in.dst] = regs[in.a].Fma(regs[in.b], regs[in.c])
+	case in.op == opSincos:
+		regs[in.dst], regs[in.dst2] = regs[in.a].Sincos()
+	case isBinaryInstr(in.op):
+		regs[in.dst] = apply2Number32(in.op, regs[in.a], regs[in.b])
+	default:
+		regs[in.dst] = apply1Number32(in.op, float32(in.k), regs[in.a])
+	}
+}

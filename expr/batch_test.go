@@ -560,7 +560,7 @@ func TestAutoWorkers(t *testing.T) {
 		}
 	}
 	p := mustCompile(t, "sin(x*y)/sin(x)")
-	bs := p.blockSize(2)
+	bs := p.blockSize(2, 8)
 	if n := (16384 + bs - 1) / bs; autoWorkers(n, 8) != 1 {
 		t.Errorf("the seed at 16384 points has %d blocks of %d and would run on %d goroutines", n, bs, autoWorkers(n, 8))
 	}
@@ -576,7 +576,7 @@ func TestAutoWorkers(t *testing.T) {
 func TestBatchWorkersShareBlocks(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	p := mustCompile(t, "sin(x*y)/sin(x) + exp(-y^2)")
-	n := 40 * p.blockSize(2)
+	n := 40 * p.blockSize(2, 8)
 	inputs := []Tensor{randomTensor(rng, []int{n}, 0.1, 3.1), randomTensor(rng, []int{n}, -4, 4)}
 	v1, d1, err := p.EvalBatch(inputs, BatchOptions{Workers: 1})
 	if err != nil {
@@ -618,7 +618,7 @@ func TestBatchWorkersShareBlocks(t *testing.T) {
 func TestBatchPrefetchSameResults(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 10))
 	p := mustCompile(t, "sin(x*y)/sin(x) + exp(-y^2)")
-	n := prefetchBytes/16 + 3*p.blockSize(2) + 17 // two inputs of 8 bytes a point
+	n := prefetchBytes/16 + 3*p.blockSize(2, 8) + 17 // two inputs of 8 bytes a point
 	x, y := randomTensor(rng, []int{n}, 0.1, 3.1), randomTensor(rng, []int{n}, -4, 4)
 	cols := [][]float64{x.Data, y.Data}
 	if b, err := p.prepare([]Tensor{x, y}, BatchOptions{}); err != nil || !b.prefetches() {

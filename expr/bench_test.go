@@ -31,6 +31,45 @@ func BenchmarkSeedBatch(b *testing.B) {
 	}
 }
 
+// BenchmarkSeedBatch32 is BenchmarkSeedBatch in float32 (EvalColumns32), at 1<<20
+// points and at 1<<14, whose columns stay in cache, next to float64 at the same sizes.
+func BenchmarkSeedBatch32(b *testing.B) {
+	p := mustCompile(b, "sin(x*y)/sin(x)")
+	rng := rand.New(rand.NewPCG(1, 1))
+	for _, n := range []int{1 << 14, 1 << 20} {
+		x, y := randomTensor(rng, []int{n}, 0.5, 2.5), randomTensor(rng, []int{n}, -3, 3)
+		cols := [][]float64{x.Data, y.Data}
+		values := [][]float64{make([]float64, n)}
+		partials := [][][]float64{{make([]float64, n), make([]float64, n)}}
+		cols32 := [][]float32{make([]float32, n), make([]float32, n)}
+		for j := range cols32 {
+			for i, v := range cols[j] {
+				cols32[j][i] = float32(v)
+			}
+		}
+		values32 := [][]float32{make([]float32, n)}
+		partials32 := [][][]float32{{make([]float32, n), make([]float32, n)}}
+		for _, workers := range []int{1, 0} {
+			b.Run(fmt.Sprintf("n=%d/workers=%d/float64", n, workers), func(b *testing.B) {
+				for b.Loop() {
+					if err := p.EvalColumns(cols, values, partials, BatchOptions{Workers: workers}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*float64(n)), "ns/point")
+			})
+			b.Run(fmt.Sprintf("n=%d/workers=%d/float32", n, workers), func(b *testing.B) {
+				for b.Loop() {
+					if err := p.EvalColumns32(cols32, values32, partials32, BatchOptions{Workers: workers}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*float64(n)), "ns/point")
+			})
+		}
+	}
+}
+
 // BenchmarkBatchWorkers evaluates the seed task on batches of a few blocks to a few
 // hundred, on one goroutine, on two, and on the count Workers 0 picks (autoWorkers):
 // the batch sizes at which a second goroutine starts to pay for its wake-up.

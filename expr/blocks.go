@@ -4,6 +4,7 @@ import (
 	"runtime"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/dualgrad/dualgrad/vec"
 )
@@ -14,57 +15,68 @@ const blockBytes = 192 << 10
 
 // blockSize returns the number of points per block for a program whose registers
 // carry ntan tangent columns.
-func (p *Program) blockSize(ntan int) int {
+func (p *Program) blockSize(ntan, size int) int {
 	cols := p.numRegs * (1 + ntan)
-	b := blockBytes / (8 * max(cols, 1))
+	b := blockBytes / (size * max(cols, 1))
 	b = min(max(b, 64), 4096)
 	return b &^ 63
 }
 
 // workspace is one worker's memory: the register columns of one block and scratch.
 // Workspaces are pooled per Program, so steady-state evaluation does not allocate.
-type workspace struct {
+type workspace[T vec.Float] struct {
 	block, ntan int
-	regs        []duals        // the current block's view of every register
-	backing     [][][]float64  // per register: its own tangent columns (nil for inputs)
-	reducedCols [5][][]float64 // execSparse: an instruction's registers restricted to its computed columns
-	cols        [][]float64    // backing columns of the non-input registers
-	gathered    [][]float64    // per input: value column for broadcast inputs
-	tangents    [][]float64    // per input: tangent column for JVP inputs
-	ones, zeros []float64      // seed tangent columns
-	scratch     [2][]float64
+	regs        []duals[T] // the current block's view of every register
+	backing     [][][]T    // per register: its own tangent columns (nil for inputs)
+	reducedCols [5][][]T   // execSparse: an instruction's registers restricted to its computed columns
+	cols        [][]T      // backing columns of the non-input registers
+	gathered    [][]T      // per input: value column for broadcast inputs
+	tangents    [][]T      // per input: tangent column for JVP inputs
+	ones, zeros []T        // seed tangent columns
+	scratch     [2][]T
 	coord       []int
-	acc         [][]float64 // Backward: per-worker gradient sums of broadcast inputs
+	acc         [][]T // Backward: per-worker gradient sums of broadcast inputs
 }
 
-// workspacePool recycles workspaces of one Program.
-type workspacePool struct{ pool sync.Pool }
+// workspacePool recycles workspaces of one Program, one pool per element type.
+type workspacePool struct{ f64, f32 sync.Pool }
 
-func (p *Program) getWorkspace(ntan int) *workspace {
-	block := p.blockSize(ntan)
-	if ws, ok := p.pool.pool.Get().(*workspace); ok && ws.block == block && ws.ntan == ntan {
+// poolOf returns the pool of workspaces with elements of type T.
+func poolOf[T vec.Float](wp *workspacePool) *sync.Pool {
+	if _, ok := any(T(0)).(float32); ok {
+		return &wp.f32
+	}
+	return &wp.f64
+}
+
+// sizeOf is the size in bytes of a T.
+func sizeOf[T vec.Float]() int { return int(unsafe.Sizeof(T(0))) }
+
+func getWorkspace[T vec.Float](p *Program, ntan int) *workspace[T] {
+	block := p.blockSize(ntan, sizeOf[T]())
+	if ws, ok := poolOf[T](&p.pool).Get().(*workspace[T]); ok && ws.block == block && ws.ntan == ntan {
 		return ws
 	}
 	nin := len(p.vars)
-	ws := &workspace{block: block, ntan: ntan, regs: make([]duals, p.numRegs)}
-	col := func() []float64 { return make([]float64, block) }
-	ws.backing = make([][][]float64, p.numRegs)
+	ws := &workspace[T]{block: block, ntan: ntan, regs: make([]duals[T], p.numRegs)}
+	col := func() []T { return make([]T, block) }
+	ws.backing = make([][][]T, p.numRegs)
 	for r := range ws.regs {
-		ws.regs[r].D = make([][]float64, ntan)
+		ws.regs[r].D = make([][]T, ntan)
 		if r >= nin {
-			ws.backing[r] = make([][]float64, ntan)
+			ws.backing[r] = make([][]T, ntan)
 		}
 	}
 	for i := range ws.reducedCols {
-		ws.reducedCols[i] = make([][]float64, 0, ntan)
+		ws.reducedCols[i] = make([][]T, 0, ntan)
 	}
 	for r := nin; r < p.numRegs; r++ {
 		for range 1 + ntan {
 			ws.cols = append(ws.cols, col())
 		}
 	}
-	ws.gathered = make([][]float64, nin)
-	ws.tangents = make([][]float64, nin)
+	ws.gathered = make([][]T, nin)
+	ws.tangents = make([][]T, nin)
 	for i := range nin {
 		ws.gathered[i], ws.tangents[i] = col(), col()
 	}
@@ -72,34 +84,34 @@ func (p *Program) getWorkspace(ntan int) *workspace {
 	for i := range ws.ones {
 		ws.ones[i] = 1
 	}
-	ws.scratch = [2][]float64{col(), col()}
+	ws.scratch = [2][]T{col(), col()}
 	return ws
 }
 
-func (p *Program) putWorkspace(ws *workspace) {
+func putWorkspace[T vec.Float](p *Program, ws *workspace[T]) {
 	ws.acc = nil
-	p.pool.pool.Put(ws)
+	poolOf[T](&p.pool).Put(ws)
 }
 
 // batch describes one batch evaluation: where inputs come from and where results go.
-type batch struct {
+type batch[T vec.Float] struct {
 	p      *Program
 	n      int // points
 	ntan   int
 	shape  []int // broadcast shape (nil for column evaluation)
-	inData [][]float64
+	inData [][]T
 	inMap  []bcastMap
 	seed   []int         // EvalBatch: for each input, the tangent column seeded with 1, or -1
 	plan   *sparsityPlan // the tangent columns known without computing, nil for none
 	// JVP: per input, the tangent tensor and its index map (ntan == 1).
-	tanData [][]float64
+	tanData [][]T
 	tanMap  []bcastMap
 	// Results, as flat slices over the n points.
-	values   [][]float64
-	partials [][][]float64 // [output][tangent], nil for none
+	values   [][]T
+	partials [][][]T // [output][tangent], nil for none
 	// Backward: gradients shaped like the inputs, for tangent k the input wrt[k].
 	wrt   []int
-	grads [][]float64
+	grads [][]T
 	// stream: the final writes of the results bypass the cache (see streams).
 	stream bool
 	// prefetch: each block asks for the next block's inputs while it computes (see
@@ -108,16 +120,16 @@ type batch struct {
 }
 
 // setup points the registers of ws at the block [start, start+m).
-func (b *batch) setup(ws *workspace, start, m int) {
+func (b *batch[T]) setup(ws *workspace[T], start, m int) {
 	p := b.p
 	nin := len(p.vars)
 	for i := range nin {
 		r := &ws.regs[i]
-		r.V = b.inMap[i].gather(ws.gathered[i][:m], b.inData[i], start, ws.coord)
+		r.V = gather(&b.inMap[i], ws.gathered[i][:m], b.inData[i], start, ws.coord)
 		for k := range r.D {
 			switch {
 			case b.tanData != nil:
-				r.D[k] = b.tanMap[i].gather(ws.tangents[i][:m], b.tanData[i], start, ws.coord)
+				r.D[k] = gather(&b.tanMap[i], ws.tangents[i][:m], b.tanData[i], start, ws.coord)
 			case b.seed[i] == k:
 				r.D[k] = ws.ones[:m]
 			default:
@@ -157,11 +169,11 @@ func (b *batch) setup(ws *workspace, start, m int) {
 // exec runs the program over the block that setup prepared, skipping the tangent
 // columns that plan (nil for none) knows without computing them. stream lets the
 // final writes of the outputs bypass the cache.
-func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int, stream bool, ahead prefetchSpan) {
+func (ws *workspace[T]) exec(p *Program, plan *sparsityPlan, m int, stream bool, ahead prefetchSpan[T]) {
 	regs := ws.regs
-	reg := func(r int32) duals {
+	reg := func(r int32) duals[T] {
 		if r < 0 {
-			return duals{}
+			return duals[T]{}
 		}
 		return regs[r]
 	}
@@ -181,7 +193,7 @@ func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int, stream bool, ah
 				ws.pointColumns(in.dst2, st.kinds2, m)
 			}
 			if !st.dense {
-				p.execSparse(ws, in, st)
+				ws.execSparse(p, in, st)
 				if final {
 					setStream(regs, in, false)
 				}
@@ -196,7 +208,7 @@ func (p *Program) exec(ws *workspace, plan *sparsityPlan, m int, stream bool, ah
 }
 
 // setStream sets the Stream hint of in's result registers.
-func setStream(regs []duals, in *instr, on bool) {
+func setStream[T vec.Float](regs []duals[T], in *instr, on bool) {
 	regs[in.dst].Stream = on
 	if in.dst2 >= 0 {
 		regs[in.dst2].Stream = on
@@ -209,7 +221,7 @@ const streamBytes = 4 << 20
 
 // streams reports whether the batch's final writes may bypass the cache: every
 // result column lives in the caller's slices and they are large.
-func (b *batch) streams() bool {
+func (b *batch[T]) streams() bool {
 	if b.values == nil || b.grads != nil || (b.ntan > 0 && b.partials == nil) {
 		return false
 	}
@@ -218,7 +230,7 @@ func (b *batch) streams() bool {
 
 // runInstr runs one instruction on the given duals (the zero duals for registers the
 // instruction does not have), with vec's kernels where they exist.
-func runInstr(ws *workspace, in *instr, dst, dst2, a, b, c duals) {
+func runInstr[T vec.Float](ws *workspace[T], in *instr, dst, dst2, a, b, c duals[T]) {
 	if useVec && execVec(in, dst, dst2, a, b, c) {
 		return
 	}
@@ -258,7 +270,7 @@ const prefetchBytes = 4 << 20
 
 // perPointColumns calls f with each input and tangent column read one element per
 // point: the ones blocks prefetch (broadcast inputs are small and stay cached).
-func (b *batch) perPointColumns(f func(data []float64)) {
+func (b *batch[T]) perPointColumns(f func(data []T)) {
 	for k, data := range b.inData {
 		if b.inMap[k].kind == sameShape {
 			f(data)
@@ -273,16 +285,16 @@ func (b *batch) perPointColumns(f func(data []float64)) {
 
 // prefetches reports whether the blocks of the batch should prefetch their inputs:
 // whether the columns they read reach prefetchBytes.
-func (b *batch) prefetches() bool {
+func (b *batch[T]) prefetches() bool {
 	bytes := 0
-	b.perPointColumns(func([]float64) { bytes += 8 * b.n })
+	b.perPointColumns(func([]T) { bytes += sizeOf[T]() * b.n })
 	return bytes >= prefetchBytes
 }
 
 // prefetchSpan is the block of points [lo, hi) whose inputs a running block asks for
 // ahead of time, in parts slices; the zero value asks for nothing.
-type prefetchSpan struct {
-	b      *batch
+type prefetchSpan[T vec.Float] struct {
+	b      *batch[T]
 	lo, hi int
 	parts  int
 }
@@ -296,33 +308,33 @@ const prefetchPartPoints = 64
 
 // aheadOf returns the span a block should prefetch when the block at next comes
 // after it (next < 0 for none).
-func (b *batch) aheadOf(next, bs int) prefetchSpan {
+func (b *batch[T]) aheadOf(next, bs int) prefetchSpan[T] {
 	if !b.prefetch || next < 0 || next*bs >= b.n {
-		return prefetchSpan{}
+		return prefetchSpan[T]{}
 	}
 	lo, hi := next*bs, min(b.n, (next+1)*bs)
 	parts := min(len(b.p.instrs), max(1, (hi-lo)/prefetchPartPoints))
-	return prefetchSpan{b, lo, hi, parts}
+	return prefetchSpan[T]{b, lo, hi, parts}
 }
 
 // part prefetches slice i of the span's inputs (see perPointColumns), if it has that
 // many slices.
-func (s prefetchSpan) part(i int) {
+func (s prefetchSpan[T]) part(i int) {
 	if i >= s.parts {
 		return
 	}
 	n, parts := s.hi-s.lo, s.parts
 	lo, hi := s.lo+n*i/parts, s.lo+n*(i+1)/parts
-	s.b.perPointColumns(func(data []float64) { vec.Prefetch(data[lo:hi]) })
+	s.b.perPointColumns(func(data []T) { vec.Prefetch(data[lo:hi]) })
 }
 
 // block evaluates block blk of bs points and stores the results, prefetching the
 // inputs of block next (-1 for none) meanwhile.
-func (b *batch) block(ws *workspace, blk, next, bs int) {
+func (b *batch[T]) block(ws *workspace[T], blk, next, bs int) {
 	start := blk * bs
 	m := min(bs, b.n-start)
 	b.setup(ws, start, m)
-	b.p.exec(ws, b.plan, m, b.stream, b.aheadOf(next, bs))
+	ws.exec(b.p, b.plan, m, b.stream, b.aheadOf(next, bs))
 	for i, r := range b.p.outputs {
 		out := ws.regs[r]
 		if b.p.directOut[i] {
@@ -353,7 +365,7 @@ func (b *batch) block(ws *workspace, blk, next, bs int) {
 			if im.kind == sameShape { // each gradient element comes from one point
 				copy(b.grads[k][start:start+len(t)], t)
 			} else {
-				im.scatterAdd(ws.acc[k], t, start, ws.coord)
+				scatterAdd(im, ws.acc[k], t, start, ws.coord)
 			}
 		}
 	}
@@ -376,7 +388,7 @@ func autoWorkers(nblocks, procs int) int {
 
 // run evaluates all points on the requested number of goroutines (see parallel for
 // how they share the blocks).
-func (b *batch) run(workers int) {
+func (b *batch[T]) run(workers int) {
 	if b.n == 0 {
 		return
 	}
@@ -385,7 +397,7 @@ func (b *batch) run(workers int) {
 	}
 	b.stream = b.streams()
 	b.prefetch = b.prefetches()
-	bs := b.p.blockSize(b.ntan)
+	bs := b.p.blockSize(b.ntan, sizeOf[T]())
 	nblocks := (b.n + bs - 1) / bs
 	if workers == 0 {
 		workers = autoWorkers(nblocks, runtime.GOMAXPROCS(0))
@@ -406,9 +418,9 @@ func (b *batch) run(workers int) {
 // its inputs), so a core slowed by other work on the machine delays the batch by at
 // most a block (two); sums of broadcast gradients need every worker to own a fixed
 // contiguous range instead.
-func (b *batch) parallel(workers, nblocks, bs int) {
+func (b *batch[T]) parallel(workers, nblocks, bs int) {
 	shared := *b // only this copy escapes to the worker goroutines
-	spaces := make([]*workspace, workers)
+	spaces := make([]*workspace[T], workers)
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range spaces {
@@ -440,7 +452,7 @@ func (b *batch) parallel(workers, nblocks, bs int) {
 
 // reduces reports whether the batch sums over points: Backward with an input that
 // broadcasts, whose gradient adds up the partials of many points.
-func (b *batch) reduces() bool {
+func (b *batch[T]) reduces() bool {
 	if b.grads == nil {
 		return false
 	}
@@ -453,17 +465,17 @@ func (b *batch) reduces() bool {
 }
 
 // workspace returns a pooled workspace prepared for this batch.
-func (b *batch) workspace() *workspace {
-	ws := b.p.getWorkspace(b.ntan)
+func (b *batch[T]) workspace() *workspace[T] {
+	ws := getWorkspace[T](b.p, b.ntan)
 	if cap(ws.coord) < len(b.shape) {
 		ws.coord = make([]int, len(b.shape))
 	}
 	ws.coord = ws.coord[:len(b.shape)]
 	if b.grads != nil {
-		ws.acc = make([][]float64, len(b.grads))
+		ws.acc = make([][]T, len(b.grads))
 		for k := range ws.acc {
 			if b.inMap[b.wrt[k]].kind != sameShape {
-				ws.acc[k] = make([]float64, len(b.grads[k]))
+				ws.acc[k] = make([]T, len(b.grads[k]))
 			}
 		}
 	}
@@ -471,7 +483,7 @@ func (b *batch) workspace() *workspace {
 }
 
 // blocks evaluates blocks [lo, hi) of bs points each.
-func (b *batch) blocks(ws *workspace, lo, hi, bs int) {
+func (b *batch[T]) blocks(ws *workspace[T], lo, hi, bs int) {
 	for blk := lo; blk < hi; blk++ {
 		next := blk + 1
 		if next >= hi {
@@ -483,11 +495,11 @@ func (b *batch) blocks(ws *workspace, lo, hi, bs int) {
 
 // finish adds a worker's gradient sums into the result and returns its workspace
 // to the pool. Workers finish in order, so the sums are reproducible.
-func (b *batch) finish(ws *workspace) {
+func (b *batch[T]) finish(ws *workspace[T]) {
 	for k, acc := range ws.acc {
 		for i, v := range acc {
 			b.grads[k][i] += v
 		}
 	}
-	b.p.putWorkspace(ws)
+	putWorkspace(b.p, ws)
 }

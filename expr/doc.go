@@ -15,7 +15,8 @@
 // [Program.Jacobian], [Program.Hessian], [Program.Partials]), or over batches of points held in
 // tensors with NumPy broadcasting, through the SIMD kernels of package vec
 // ([Program.EvalBatch], [Program.Backward], [Program.JVPBatch],
-// [Program.EvalColumns]). Batches run in blocks sized to stay in cache, on up to
+// [Program.EvalColumns]; [Program.EvalColumns32] in single precision, with twice the
+// SIMD lanes). Batches run in blocks sized to stay in cache, on up to
 // GOMAXPROCS goroutines (fewer for batches too small to repay waking them), without
 // allocating per block. A batch too large for the caches fetches the next block's
 // inputs while the current block computes, and writes its results past the caches,

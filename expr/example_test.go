@@ -121,3 +121,18 @@ func ExampleProgram_EvalColumns() {
 	// Output:
 	// [24 52] [12 27] [8 10]
 }
+
+// The seed's function in single precision: the value and both partials at two points.
+func ExampleProgram_EvalColumns32() {
+	f, _ := expr.Parse("sin(x*y)/sin(x)")
+	p, _ := f.Compile(nil)
+	cols := [][]float32{{2, 1.5}, {3, -1.5}}
+	values := [][]float32{make([]float32, 2)}
+	partials := [][][]float32{{make([]float32, 2), make([]float32, 2)}}
+	if err := p.EvalColumns32(cols, values, partials, expr.BatchOptions{}); err != nil {
+		panic(err)
+	}
+	fmt.Println(values[0], partials[0][0], partials[0][1])
+	// Output:
+	// [-0.30728725 -0.78002715] [3.0272098 0.9999421] [2.1118948 -0.9446266]
+}

@@ -1,9 +1,8 @@
 package expr
 
 import (
-	"math"
-
 	"github.com/dualgrad/dualgrad/dual"
+	"github.com/dualgrad/dualgrad/vec"
 )
 
 // This file holds the batch kernels: one function per instruction, over blocks of
@@ -15,32 +14,32 @@ import (
 
 // duals is a block of dual numbers in structure-of-arrays form: V holds the values
 // and D[k] the k-th tangent of each, all columns of equal length. It has the layout
-// of vec.Dual[float64].
-type duals struct {
-	V      []float64
-	D      [][]float64
+// of vec.Dual[T].
+type duals[T vec.Float] struct {
+	V      []T
+	D      [][]T
 	Stream bool // see vec.Dual.Stream
 }
 
 // scaleTangent multiplies tangent component t by local derivative d, keeping a zero
 // tangent zero even where d is infinite or NaN, as package dual does.
-func scaleTangent(d, t float64) float64 {
+func scaleTangent[T vec.Float](d, t T) T {
 	if t == 0 {
 		return 0
 	}
 	return d * t
 }
 
-func dualConst(dst duals, k float64) {
+func dualConst[T vec.Float](dst duals[T], k float64) {
 	for i := range dst.V {
-		dst.V[i] = k
+		dst.V[i] = T(k)
 	}
 	for _, t := range dst.D {
 		clear(t)
 	}
 }
 
-func dualAdd(dst, a, b duals) {
+func dualAdd[T vec.Float](dst, a, b duals[T]) {
 	for i := range dst.V {
 		dst.V[i] = a.V[i] + b.V[i]
 	}
@@ -52,7 +51,7 @@ func dualAdd(dst, a, b duals) {
 	}
 }
 
-func dualSub(dst, a, b duals) {
+func dualSub[T vec.Float](dst, a, b duals[T]) {
 	for i := range dst.V {
 		dst.V[i] = a.V[i] - b.V[i]
 	}
@@ -64,7 +63,7 @@ func dualSub(dst, a, b duals) {
 	}
 }
 
-func dualNeg(dst, a duals) {
+func dualNeg[T vec.Float](dst, a duals[T]) {
 	for i := range dst.V {
 		dst.V[i] = -a.V[i]
 	}
@@ -77,7 +76,7 @@ func dualNeg(dst, a duals) {
 }
 
 // dualMul computes the tangents before the values, so dst may alias a or b.
-func dualMul(dst, a, b duals) {
+func dualMul[T vec.Float](dst, a, b duals[T]) {
 	for k, t := range dst.D {
 		ta, tb := a.D[k][:len(t)], b.D[k][:len(t)]
 		av, bv := a.V[:len(t)], b.V[:len(t)]
@@ -91,7 +90,7 @@ func dualMul(dst, a, b duals) {
 }
 
 // dualFMA sets dst to a*b + c with the value rounded once, like vec.DualFMA.
-func dualFMA(dst, a, b, c duals) {
+func dualFMA[T vec.Float](dst, a, b, c duals[T]) {
 	for k, t := range dst.D {
 		ta, tb, tc := a.D[k][:len(t)], b.D[k][:len(t)], c.D[k][:len(t)]
 		av, bv := a.V[:len(t)], b.V[:len(t)]
@@ -100,13 +99,14 @@ func dualFMA(dst, a, b, c duals) {
 		}
 	}
 	for i := range dst.V {
-		dst.V[i] = math.FMA(a.V[i], b.V[i], c.V[i])
+		dst.V[i] = dual.Number[T]{V: a.V[i]}.Fma(dual.Number[T]{V: b.V[i]}, dual.Number[T]{V: c.V[i]}).V
 	}
 }
 
-func dualAddScalar(dst, a duals, k float64) {
+func dualAddScalar[T vec.Float](dst, a duals[T], k float64) {
+	kt := T(k)
 	for i := range dst.V {
-		dst.V[i] = a.V[i] + k
+		dst.V[i] = a.V[i] + kt
 	}
 	for j, t := range dst.D {
 		copy(t, a.D[j])
@@ -114,9 +114,10 @@ func dualAddScalar(dst, a duals, k float64) {
 }
 
 // dualConstSub sets dst to k - a.
-func dualConstSub(dst, a duals, k float64) {
+func dualConstSub[T vec.Float](dst, a duals[T], k float64) {
+	kt := T(k)
 	for i := range dst.V {
-		dst.V[i] = k - a.V[i]
+		dst.V[i] = kt - a.V[i]
 	}
 	for j, t := range dst.D {
 		ta := a.D[j][:len(t)]
@@ -126,22 +127,23 @@ func dualConstSub(dst, a duals, k float64) {
 	}
 }
 
-func dualScale(dst, a duals, k float64) {
+func dualScale[T vec.Float](dst, a duals[T], k float64) {
+	kt := T(k)
 	for j, t := range dst.D {
 		ta := a.D[j][:len(t)]
 		for i := range t {
-			t[i] = scaleTangent(k, ta[i])
+			t[i] = scaleTangent(kt, ta[i])
 		}
 	}
 	for i := range dst.V {
-		dst.V[i] = a.V[i] * k
+		dst.V[i] = a.V[i] * kt
 	}
 }
 
 // dualUnary applies a one-operand instruction: a function such as sin, or a form
 // with constant operand k such as opDivConst. deriv is scratch
 // space of the block's length for the local derivatives.
-func dualUnary(op opcode, k float64, dst, a duals, deriv []float64) {
+func dualUnary[T vec.Float](op opcode, k float64, dst, a duals[T], deriv []T) {
 	deriv = deriv[:len(dst.V)]
 	for i, x := range a.V[:len(dst.V)] {
 		dst.V[i], deriv[i] = unaryD(op, k, x)
@@ -155,9 +157,9 @@ func dualUnary(op opcode, k float64, dst, a duals, deriv []float64) {
 }
 
 // dualSincos sets s to sin a and c to cos a. s and c must not alias a.
-func dualSincos(s, c, a duals) {
+func dualSincos[T vec.Float](s, c, a duals[T]) {
 	for i, x := range a.V[:len(s.V)] {
-		sx, cx := dual.Number[float64]{V: x}.Sincos()
+		sx, cx := dual.Number[T]{V: x}.Sincos()
 		s.V[i], c.V[i] = sx.V, cx.V
 	}
 	for j, t := range s.D {
@@ -172,7 +174,7 @@ func dualSincos(s, c, a duals) {
 
 // dualBinary applies a two-argument operation other than + - *, with scratch
 // columns for the two local partials.
-func dualBinary(op opcode, dst, a, b duals, da, db []float64) {
+func dualBinary[T vec.Float](op opcode, dst, a, b duals[T], da, db []T) {
 	da, db = da[:len(dst.V)], db[:len(dst.V)]
 	for i := range dst.V {
 		dst.V[i], da[i], db[i] = binaryD(op, a.V[i], b.V[i])

@@ -11,47 +11,53 @@ import "github.com/dualgrad/dualgrad/vec"
 // against point evaluation bit for bit.
 var useVec = true
 
-func toVec(d duals) vec.Dual[float64] { return vec.Dual[float64](d) }
+func toVec[T vec.Float](d duals[T]) vec.Dual[T] { return vec.Dual[T](d) }
 
-// vecUnary holds vec's kernel for each one-argument function it provides.
-var vecUnary = map[opcode]func(dst, x vec.Dual[float64]){
-	opSin: vec.DualSin[float64], opCos: vec.DualCos[float64], opTan: vec.DualTan[float64],
-	opAsin: vec.DualAsin[float64], opAcos: vec.DualAcos[float64], opAtan: vec.DualAtan[float64],
-	opSinh: vec.DualSinh[float64], opCosh: vec.DualCosh[float64], opTanh: vec.DualTanh[float64],
-	opAsinh: vec.DualAsinh[float64], opAcosh: vec.DualAcosh[float64], opAtanh: vec.DualAtanh[float64],
-	opExp: vec.DualExp[float64], opExp2: vec.DualExp2[float64], opExpm1: vec.DualExpm1[float64],
-	opLog: vec.DualLog[float64], opLog2: vec.DualLog2[float64], opLog10: vec.DualLog10[float64],
-	opLog1p: vec.DualLog1p[float64], opSqrt: vec.DualSqrt[float64], opCbrt: vec.DualCbrt[float64],
-	opAbs: vec.DualAbs[float64], opErf: vec.DualErf[float64], opNeg: vec.DualNeg[float64],
+// kernelTable is the kernel of every instruction vec provides, resolved once per
+// opcode so that the per-block loop does no map lookups.
+type kernelTable[T vec.Float] struct {
+	unary  [numOps]func(dst, x vec.Dual[T])
+	binary [numOps]func(dst, a, b vec.Dual[T])
 }
 
-// vecBinary holds vec's kernel for each two-operand instruction it provides.
-var vecBinary = map[opcode]func(dst, a, b vec.Dual[float64]){
-	opAdd: vec.DualAdd[float64], opSub: vec.DualSub[float64], opMul: vec.DualMul[float64],
-	opDiv: vec.DualDiv[float64], opPow: vec.DualPow[float64], opAtan2: vec.DualAtan2[float64],
-	opMin: vec.DualMin[float64], opMax: vec.DualMax[float64], opHypot: vec.DualHypot[float64],
-}
-
-// kernelTable is the kernel of every instruction, resolved once per opcode so that
-// the per-block loop does no map lookups.
-type kernelTable struct {
-	unary  [numOps]func(dst, x vec.Dual[float64])
-	binary [numOps]func(dst, a, b vec.Dual[float64])
-}
-
-var vecKernels = func() (t kernelTable) {
-	for op, f := range vecUnary {
+// newKernelTable returns vec's kernels for elements of type T.
+func newKernelTable[T vec.Float]() *kernelTable[T] {
+	t := new(kernelTable[T])
+	for op, f := range map[opcode]func(dst, x vec.Dual[T]){
+		opSin: vec.DualSin[T], opCos: vec.DualCos[T], opTan: vec.DualTan[T],
+		opAsin: vec.DualAsin[T], opAcos: vec.DualAcos[T], opAtan: vec.DualAtan[T],
+		opSinh: vec.DualSinh[T], opCosh: vec.DualCosh[T], opTanh: vec.DualTanh[T],
+		opAsinh: vec.DualAsinh[T], opAcosh: vec.DualAcosh[T], opAtanh: vec.DualAtanh[T],
+		opExp: vec.DualExp[T], opExp2: vec.DualExp2[T], opExpm1: vec.DualExpm1[T],
+		opLog: vec.DualLog[T], opLog2: vec.DualLog2[T], opLog10: vec.DualLog10[T],
+		opLog1p: vec.DualLog1p[T], opSqrt: vec.DualSqrt[T], opCbrt: vec.DualCbrt[T],
+		opAbs: vec.DualAbs[T], opErf: vec.DualErf[T], opNeg: vec.DualNeg[T],
+	} {
 		t.unary[op] = f
 	}
-	for op, f := range vecBinary {
+	for op, f := range map[opcode]func(dst, a, b vec.Dual[T]){
+		opAdd: vec.DualAdd[T], opSub: vec.DualSub[T], opMul: vec.DualMul[T],
+		opDiv: vec.DualDiv[T], opPow: vec.DualPow[T], opAtan2: vec.DualAtan2[T],
+		opMin: vec.DualMin[T], opMax: vec.DualMax[T], opHypot: vec.DualHypot[T],
+	} {
 		t.binary[op] = f
 	}
 	return t
-}()
+}
+
+var vecKernels64, vecKernels32 = newKernelTable[float64](), newKernelTable[float32]()
+
+// kernelsOf returns vec's kernels for elements of type T.
+func kernelsOf[T vec.Float]() *kernelTable[T] {
+	if t, ok := any(vecKernels32).(*kernelTable[T]); ok {
+		return t
+	}
+	return any(vecKernels64).(*kernelTable[T])
+}
 
 // execVec runs one instruction with vec if vec has its kernel; it reports whether it
 // did. dst2, a, b and c are the zero duals where the instruction has no such register.
-func execVec(in *instr, dst, dst2, a, b, c duals) bool {
+func execVec[T vec.Float](in *instr, dst, dst2, a, b, c duals[T]) bool {
 	vdst := toVec(dst)
 	switch in.op {
 	case opFMA:
@@ -59,9 +65,9 @@ func execVec(in *instr, dst, dst2, a, b, c duals) bool {
 	case opSincos:
 		vec.DualSincos(vdst, toVec(dst2), toVec(a))
 	case opAddConst:
-		vec.DualAddScalar(vdst, toVec(a), in.k)
+		vec.DualAddScalar(vdst, toVec(a), T(in.k))
 	case opScale:
-		vec.DualScale(vdst, toVec(a), in.k)
+		vec.DualScale(vdst, toVec(a), T(in.k))
 	case opConstDiv:
 		if in.k != 1 {
 			return false
@@ -69,11 +75,12 @@ func execVec(in *instr, dst, dst2, a, b, c duals) bool {
 		vec.DualRecip(vdst, toVec(a)) // 1/a: the same value, a derivative within vec's bound
 	case opConstSub: // k - a == (-a) + k exactly
 		vec.DualNeg(vdst, toVec(a))
-		vec.DualAddScalar(vdst, vdst, in.k)
+		vec.DualAddScalar(vdst, vdst, T(in.k))
 	default:
-		if f := vecKernels.unary[in.op]; f != nil {
+		kernels := kernelsOf[T]()
+		if f := kernels.unary[in.op]; f != nil {
 			f(vdst, toVec(a))
-		} else if f := vecKernels.binary[in.op]; f != nil {
+		} else if f := kernels.binary[in.op]; f != nil {
 			f(vdst, toVec(a), toVec(b))
 		} else {
 			return false

@@ -2,6 +2,7 @@ package expr
 
 import (
 	"github.com/dualgrad/dualgrad/dual"
+	"github.com/dualgrad/dualgrad/vec"
 )
 
 // This file and apply_gen.go map every instruction onto package dual. Point
@@ -15,16 +16,28 @@ import (
 func isBinaryInstr(op opcode) bool { return op >= opAdd && op <= opPow || op.isBinaryFunc() }
 
 // unaryD returns the value and local derivative of a one-operand instruction at x.
-func unaryD(op opcode, k, x float64) (v, d float64) {
-	r := apply1Number(op, k, dual.Number[float64]{V: x, D: 1})
-	return r.V, r.D
+// In float32 the constant operand k is rounded to float32 first.
+func unaryD[T vec.Float](op opcode, k float64, x T) (v, d T) {
+	if x32, ok := any(x).(float32); ok {
+		r := apply1Number32(op, float32(k), dual.Number[float32]{V: x32, D: 1})
+		return T(r.V), T(r.D)
+	}
+	r := apply1Number(op, k, dual.Number[float64]{V: float64(x), D: 1})
+	return T(r.V), T(r.D)
 }
 
 // binaryD returns the value and local partials of a two-operand instruction at (x, y).
-func binaryD(op opcode, x, y float64) (v, dx, dy float64) {
-	rx := apply2Number(op, dual.Number[float64]{V: x, D: 1}, dual.Number[float64]{V: y})
-	ry := apply2Number(op, dual.Number[float64]{V: x}, dual.Number[float64]{V: y, D: 1})
-	return rx.V, rx.D, ry.D
+func binaryD[T vec.Float](op opcode, x, y T) (v, dx, dy T) {
+	if _, ok := any(x).(float32); ok {
+		x32, y32 := float32(x), float32(y)
+		rx := apply2Number32(op, dual.Number[float32]{V: x32, D: 1}, dual.Number[float32]{V: y32})
+		ry := apply2Number32(op, dual.Number[float32]{V: x32}, dual.Number[float32]{V: y32, D: 1})
+		return T(rx.V), T(rx.D), T(ry.D)
+	}
+	x64, y64 := float64(x), float64(y)
+	rx := apply2Number(op, dual.Number[float64]{V: x64, D: 1}, dual.Number[float64]{V: y64})
+	ry := apply2Number(op, dual.Number[float64]{V: x64}, dual.Number[float64]{V: y64, D: 1})
+	return T(rx.V), T(rx.D), T(ry.D)
 }
 
 // evalFloat computes the value of a node-level operation on plain floats, for

@@ -147,7 +147,7 @@ func resultKind(in *instr, kinds [][]tanKind, k int) (tanKind, int32) {
 
 // pointColumns points register r's tangent columns at its backing columns or, where
 // kinds says they are known, at the workspace's zeros or ones.
-func (ws *workspace) pointColumns(r int32, kinds []tanKind, m int) {
+func (ws *workspace[T]) pointColumns(r int32, kinds []tanKind, m int) {
 	d := ws.regs[r].D
 	for k, kind := range kinds {
 		switch kind {
@@ -162,18 +162,18 @@ func (ws *workspace) pointColumns(r int32, kinds []tanKind, m int) {
 }
 
 // reduced returns d restricted to the tangent columns cols, in scratch slot slot.
-func (ws *workspace) reduced(slot int, d duals, cols []int) duals {
+func (ws *workspace[T]) reduced(slot int, d duals[T], cols []int) duals[T] {
 	red := ws.reducedCols[slot][:0]
 	for _, k := range cols {
 		red = append(red, d.D[k])
 	}
 	ws.reducedCols[slot] = red
-	return duals{V: d.V, D: red, Stream: d.Stream}
+	return duals[T]{V: d.V, D: red, Stream: d.Stream}
 }
 
 // execSparse runs instruction in as planned by st: known columns are set without
 // arithmetic and the kernel runs over the general columns only.
-func (p *Program) execSparse(ws *workspace, in *instr, st *sparseStep) {
+func (ws *workspace[T]) execSparse(p *Program, in *instr, st *sparseStep) {
 	regs := ws.regs
 	dst := regs[in.dst]
 	for _, c := range st.copies {
@@ -193,9 +193,9 @@ func (p *Program) execSparse(ws *workspace, in *instr, st *sparseStep) {
 		vec.Sincos(dst.V, dst.D[st.derivColumn], regs[in.a].V)
 		return
 	}
-	operand := func(slot int, r int32) duals {
+	operand := func(slot int, r int32) duals[T] {
 		if r < 0 {
-			return duals{}
+			return duals[T]{}
 		}
 		return ws.reduced(slot, regs[r], st.general)
 	}
@@ -207,7 +207,7 @@ func (p *Program) execSparse(ws *workspace, in *instr, st *sparseStep) {
 // dual kernels stage a product's partials in scratch even when no column uses them.
 // It reports whether it handled in. The results are the same IEEE operations the
 // dual kernels perform, so they agree to the bit.
-func valuesOnly(in *instr, dst []float64, regs []duals) bool {
+func valuesOnly[T vec.Float](in *instr, dst []T, regs []duals[T]) bool {
 	switch in.op {
 	case opMul:
 		vec.Mul(dst, regs[in.a].V, regs[in.b].V)

@@ -3,6 +3,8 @@ package expr
 import (
 	"fmt"
 	"slices"
+
+	"github.com/dualgrad/dualgrad/vec"
 )
 
 // Tensor is an n-dimensional array of float64 in row-major order: the last index
@@ -175,7 +177,7 @@ func (m *bcastMap) walk(start, count int, coord []int, run func(pos, off, length
 
 // gather sets dst[i] to the element of src at flat index start+i of the broadcast
 // shape, for i < len(dst). It returns dst, or for sameShape a subslice of src.
-func (m *bcastMap) gather(dst, src []float64, start int, coord []int) []float64 {
+func gather[T vec.Float](m *bcastMap, dst, src []T, start int, coord []int) []T {
 	switch m.kind {
 	case sameShape:
 		return src[start : start+len(dst)]
@@ -200,7 +202,7 @@ func (m *bcastMap) gather(dst, src []float64, start int, coord []int) []float64 
 
 // scatterAdd adds src[i] into the element of dst that flat index start+i maps to:
 // the reduction that sums a gradient over broadcast dimensions.
-func (m *bcastMap) scatterAdd(dst, src []float64, start int, coord []int) {
+func scatterAdd[T vec.Float](m *bcastMap, dst, src []T, start int, coord []int) {
 	switch m.kind {
 	case sameShape:
 		d := dst[start : start+len(src)]
@@ -209,7 +211,7 @@ func (m *bcastMap) scatterAdd(dst, src []float64, start int, coord []int) {
 		}
 		return
 	case oneValue:
-		s := 0.0
+		var s T
 		for _, v := range src {
 			s += v
 		}

@@ -1,0 +1,237 @@
+package expr
+
+import (
+	"math"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/dualgrad/dualgrad/dual"
+)
+
+// vecTolerance32 bounds the difference between vec's float32 kernels and package
+// dual's float32 rules, as vecTolerance does for float64: the same 450 ulps.
+const vecTolerance32 = 5e-5
+
+// fusedTolerance32 is fusedTolerance for float32: the same 45 ulps.
+const fusedTolerance32 = 5e-6
+
+// agree32 reports whether a float32 batch result matches the float32 point result:
+// bit for bit with the pure-Go kernels unless the compiler fuses multiply-adds, else
+// within vecTolerance32 or fusedTolerance32 (relative, absolute below 1).
+func agree32(batch, point float32) bool {
+	if !useVec && !compilerFuses {
+		return math.Float32bits(batch) == math.Float32bits(point) || batch != batch && point != point
+	}
+	tol := vecTolerance32
+	if !useVec {
+		tol = fusedTolerance32
+	}
+	b, p := float64(batch), float64(point)
+	if math.IsInf(p, 0) || math.IsNaN(p) {
+		return same(b, p)
+	}
+	return math.Abs(b-p) <= tol*math.Max(1, math.Abs(p))
+}
+
+// point32 evaluates p at x in float32 with dual.Number[float32], the rules the
+// pure-Go float32 batch kernels follow, with the tangent of input k seeded (none for
+// k < 0). It returns each output's value and tangent.
+func point32(p *Program, x []float32, k int) (v, d []float32) {
+	regs := make([]dual.Number[float32], p.numRegs)
+	for i, xi := range x {
+		regs[i] = dual.Number[float32]{V: xi}
+	}
+	if k >= 0 {
+		regs[k].D = 1
+	}
+	for i := range p.instrs {
+		stepNumber32(&p.instrs[i], regs)
+	}
+	for _, r := range p.outputs {
+		v, d = append(v, regs[r].V), append(d, regs[r].D)
+	}
+	return v, d
+}
+
+// randomColumns32 returns count columns of n float32 values in [lo, hi).
+func randomColumns32(rng *rand.Rand, count, n int, lo, hi float64) [][]float32 {
+	cols := make([][]float32, count)
+	for j := range cols {
+		cols[j] = make([]float32, n)
+		for i := range cols[j] {
+			cols[j][i] = float32(lo + (hi-lo)*rng.Float64())
+		}
+	}
+	return cols
+}
+
+// checkColumns32AgainstPoint evaluates p over cols with EvalColumns32 and compares
+// every value and partial with point32 at the same point.
+func checkColumns32AgainstPoint(t *testing.T, p *Program, cols [][]float32, opt BatchOptions) {
+	t.Helper()
+	n := len(cols[0])
+	wrt := opt.Wrt
+	if wrt == nil {
+		wrt = p.inputs
+	}
+	values := make([][]float32, p.NumOut())
+	partials := make([][][]float32, p.NumOut())
+	for i := range values {
+		values[i] = make([]float32, n)
+		partials[i] = make([][]float32, len(wrt))
+		for k := range partials[i] {
+			partials[i][k] = make([]float32, n)
+		}
+	}
+	if err := p.EvalColumns32(cols, values, partials, opt); err != nil {
+		t.Fatal(err)
+	}
+	x := make([]float32, len(cols))
+	for i := range n {
+		for j := range cols {
+			x[j] = cols[j][i]
+		}
+		v, _ := point32(p, x, -1)
+		for o := range v {
+			if !agree32(values[o][i], v[o]) {
+				t.Fatalf("%v at %v: float32 batch value %v, point %v", p.outSrc[o], x, values[o][i], v[o])
+			}
+		}
+		for k, w := range wrt {
+			_, d := point32(p, x, w)
+			for o := range d {
+				if useVec && v[o] != v[o] {
+					continue // see checkBatchAgainstPoint
+				}
+				if !agree32(partials[o][k][i], d[o]) {
+					t.Fatalf("%v at %v: float32 batch partial %d %v, point %v", p.outSrc[o], x, k, partials[o][k][i], d[o])
+				}
+			}
+		}
+	}
+}
+
+// TestColumns32MatchPoint checks float32 batches of the composite expressions and
+// of every function against float32 point evaluation, with the pure-Go kernels and
+// with vec's at every level.
+func TestColumns32MatchPoint(t *testing.T) {
+	forEachKernelSet(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(21, 22))
+		for _, src := range compositeCases {
+			p := mustCompile(t, src)
+			cols := randomColumns32(rng, len(p.Vars()), 2100, 0.2, 0.9) // several blocks
+			checkColumns32AgainstPoint(t, p, cols, BatchOptions{})
+			checkColumns32AgainstPoint(t, p, cols, BatchOptions{Workers: 3, Wrt: []int{len(cols) - 1}})
+		}
+		for _, c := range funcCases {
+			p := mustCompile(t, c.name+"(x) * y")
+			lo, hi := c.x-0.5, c.x+0.25 // inside every function's domain
+			if c.name == "acosh" {
+				hi = c.x + 20
+			}
+			cols := randomColumns32(rng, 1, 500, lo, hi)
+			cols = append(cols, randomColumns32(rng, 1, 500, -3, 3)...)
+			checkColumns32AgainstPoint(t, p, cols, BatchOptions{})
+		}
+		for _, src := range []string{"x^y", "atan2(x, y)", "hypot(x, y)", "min(x, y)", "max(x, y)", "x / y", "x - y",
+			"1 / (x * y)", "x * y / 4", "x * y / 3", "x * 0.1 + y", "0.3 - x * y"} {
+			p := mustCompile(t, src)
+			cols := append(randomColumns32(rng, 1, 500, 0.1, 8), randomColumns32(rng, 1, 500, -8, 8)...)
+			checkColumns32AgainstPoint(t, p, cols, BatchOptions{})
+		}
+	})
+}
+
+// TestColumns32MatchFloat64 compares the seed in float32 with the same points in
+// float64 over the benchmark's domain, where sin x >= 0.04: agreement to a few float32
+// ulps of the largest quantity involved shows the float32 path computes the same
+// function, not just the same rounding as its own reference.
+func TestColumns32MatchFloat64(t *testing.T) {
+	p := mustCompile(t, "sin(x*y)/sin(x)")
+	rng := rand.New(rand.NewPCG(23, 24))
+	const n = 5000
+	c32 := append(randomColumns32(rng, 1, n, 0.1, 3.1), randomColumns32(rng, 1, n, -4, 4)...)
+	c64 := [][]float64{make([]float64, n), make([]float64, n)}
+	for j := range c32 {
+		for i, v := range c32[j] {
+			c64[j][i] = float64(v)
+		}
+	}
+	v32, g32 := [][]float32{make([]float32, n)}, [][][]float32{{make([]float32, n), make([]float32, n)}}
+	v64, g64 := [][]float64{make([]float64, n)}, [][][]float64{{make([]float64, n), make([]float64, n)}}
+	if err := p.EvalColumns32(c32, v32, g32, BatchOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.EvalColumns(c64, v64, g64, BatchOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range n {
+		x, y := c64[0][i], c64[1][i]
+		// The float32 rounding of x*y (up to 12.4) moves sin's argument by up to
+		// 2^-24·|xy|; dividing by sin x and, for ∂f/∂x, by sin² x magnifies it.
+		s := math.Abs(math.Sin(x))
+		scale := (1 + math.Abs(x*y)) / (s * s)
+		got := [3]float32{v32[0][i], g32[0][0][i], g32[0][1][i]}
+		want := [3]float64{v64[0][i], g64[0][0][i], g64[0][1][i]}
+		for k := range got {
+			if err := math.Abs(float64(got[k]) - want[k]); err > 8*0x1p-24*scale*math.Max(1, math.Abs(want[k])) {
+				t.Fatalf("(%v, %v) output %d: float32 %v, float64 %v (error %.3g, scale %.3g)", x, y, k, got[k], want[k], err, scale)
+			}
+		}
+	}
+}
+
+// TestEvalColumns32 checks the float32 column API's allocation-free steady state, its
+// errors, the prefetching path of large batches and that workers do not change results.
+func TestEvalColumns32(t *testing.T) {
+	p := mustCompile(t, "sin(x*y)/sin(x) + exp(-y^2)")
+	rng := rand.New(rand.NewPCG(25, 26))
+	n := prefetchBytes/8 + 3*p.blockSize(2, 4) + 17 // two inputs of 4 bytes a point
+	cols := append(randomColumns32(rng, 1, n, 0.1, 3.1), randomColumns32(rng, 1, n, -4, 4)...)
+	b := &batch[float32]{p: p, n: n, inData: cols, inMap: p.colMaps}
+	if !b.prefetches() {
+		t.Fatalf("a float32 batch of %d points does not prefetch", n)
+	}
+	const piece = 4096
+	for _, workers := range []int{1, 3} {
+		v, d0, d1 := make([]float32, n), make([]float32, n), make([]float32, n)
+		if err := p.EvalColumns32(cols, [][]float32{v}, [][][]float32{{d0, d1}}, BatchOptions{Workers: workers}); err != nil {
+			t.Fatal(err)
+		}
+		for lo := 0; lo < n; lo += piece {
+			hi := min(n, lo+piece)
+			pv, p0, p1 := make([]float32, hi-lo), make([]float32, hi-lo), make([]float32, hi-lo)
+			small := [][]float32{cols[0][lo:hi], cols[1][lo:hi]}
+			if err := p.EvalColumns32(small, [][]float32{pv}, [][][]float32{{p0, p1}}, BatchOptions{Workers: 1}); err != nil {
+				t.Fatal(err)
+			}
+			for i := range pv {
+				got, want := [3]float32{v[lo+i], d0[lo+i], d1[lo+i]}, [3]float32{pv[i], p0[i], p1[i]}
+				for k := range got {
+					if math.Float32bits(got[k]) != math.Float32bits(want[k]) {
+						t.Fatalf("workers=%d: point %d gives %v, evaluated alone %v", workers, lo+i, got, want)
+					}
+				}
+			}
+		}
+	}
+
+	small := [][]float32{cols[0][:3000], cols[1][:3000]}
+	values := [][]float32{make([]float32, 3000)}
+	partials := [][][]float32{{make([]float32, 3000), make([]float32, 3000)}}
+	allocs := testing.AllocsPerRun(20, func() {
+		_ = p.EvalColumns32(small, values, partials, BatchOptions{Workers: 1})
+	})
+	if allocs > 0 && !raceEnabled {
+		t.Errorf("EvalColumns32 allocates %v times per call in steady state", allocs)
+	}
+	if err := p.EvalColumns32([][]float32{small[0], small[1][:10]}, values, partials, BatchOptions{}); err == nil ||
+		!strings.Contains(err.Error(), "column y has 10 values but column x has 3000") {
+		t.Errorf("ragged columns error = %v", err)
+	}
+	if err := p.EvalColumns32(small, values, partials, BatchOptions{Wrt: []int{2}}); err == nil ||
+		!strings.Contains(err.Error(), "wrt index 2 out of range") {
+		t.Errorf("bad wrt error = %v", err)
+	}
+}
