@@ -225,7 +225,7 @@ func (b *batch[T]) streams() bool {
 	if b.values == nil || b.grads != nil || (b.ntan > 0 && b.partials == nil) {
 		return false
 	}
-	return b.n*8*(1+b.ntan)*len(b.values) >= streamBytes
+	return b.n*sizeOf[T]()*(1+b.ntan)*len(b.values) >= streamBytes
 }
 
 // runInstr runs one instruction on the given duals (the zero duals for registers the

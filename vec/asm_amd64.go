@@ -254,11 +254,19 @@ func dualDivNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64
 
 func dualSqrtF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualSqrtNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualRecipF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualRecipNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualMulF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
+func dualMulNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
 func dualDivF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualDivNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 func dualPowF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
 
@@ -314,59 +322,115 @@ func dualAtanhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]flo
 
 func dualSinF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
 
+func dualSinNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
 func dualCosF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
+func dualCosNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
 
 func dualSincosF32AVX512(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
 
+func dualSincosNTF32AVX512(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
+
 func dualExpF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualExpNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualLogF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualLogNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualExp2F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualExp2NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualLog2F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualLog2NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualLog10F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLog10NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualTanF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
 
+func dualTanNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
 func dualExpm1F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualExpm1NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualLog1pF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualLog1pNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualSinhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualSinhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualCoshF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualCoshNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualTanhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualTanhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualAtanF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualAtanNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualAsinF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAsinNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualAcosF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualAcosNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualErfF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualErfNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualCbrtF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualCbrtNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualAbsF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAbsNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualAsinhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualAsinhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualAcoshF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAcoshNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualAtanhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualAtanhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualMinF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualMinNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 func dualMaxF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
+func dualMaxNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
 func dualAtan2F32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualAtan2NTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 func dualPowF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
+func dualPowNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
 func dualHypotF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualHypotNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 // prefetchF64AVX512 hints the processor to start loading x into the L2 cache.
 func prefetchF64AVX512(x []float64)
@@ -624,11 +688,19 @@ func dualDivNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, 
 
 func dualSqrtF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualSqrtNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualRecipF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualRecipNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualMulF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
+func dualMulNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
 func dualDivF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualDivNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 func dualPowF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
 
@@ -684,59 +756,115 @@ func dualAtanhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float
 
 func dualSinF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
 
+func dualSinNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
 func dualCosF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
+func dualCosNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
 
 func dualSincosF32AVX2(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
 
+func dualSincosNTF32AVX2(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
+
 func dualExpF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualExpNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualLogF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualLogNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualExp2F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualExp2NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualLog2F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualLog2NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualLog10F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualLog10NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualTanF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
 
+func dualTanNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+
 func dualExpm1F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualExpm1NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualLog1pF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualLog1pNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualSinhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualSinhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualCoshF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualCoshNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualTanhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualTanhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualAtanF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualAtanNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualAsinF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAsinNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualAcosF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualAcosNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualErfF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualErfNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualCbrtF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualCbrtNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualAbsF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAbsNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualAsinhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualAsinhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualAcoshF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
+func dualAcoshNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
 func dualAtanhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
 
+func dualAtanhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+
 func dualMinF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualMinNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 func dualMaxF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
+func dualMaxNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
 func dualAtan2F32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualAtan2NTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 func dualPowF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
+func dualPowNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
 func dualHypotF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+
+func dualHypotNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
 
 // prefetchF64AVX2 hints the processor to start loading x into the L2 cache.
 func prefetchF64AVX2(x []float64)

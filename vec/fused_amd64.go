@@ -8,7 +8,7 @@ import "unsafe"
 // tangent column of a batch in one pass, with the same IEEE operations as the dual
 // kernels composed from float kernels (generic_dual.go), so results agree bit for bit
 // with the composed kernels of the same level. Functions without a fused kernel keep
-// the composed one. Only float64 has streaming (non-temporal) variants.
+// the composed one. Every fused kernel has a streaming (non-temporal) variant.
 
 // unaryAsm is a fused one-input kernel: value columns, then tangent columns. Kernels
 // that may leave lanes to Go (trig) report it with a nonzero result.
@@ -35,13 +35,13 @@ type fused[T Float] struct {
 // kernels, in fused_tables_amd64.go).
 func fusedAVX2(k *kernels) {
 	useFused(&k.f64, 32, fusedF64AVX2(), fusedNTF64AVX2())
-	useFused(&k.f32, 32, fusedF32AVX2(), fused[float32]{})
+	useFused(&k.f32, 32, fusedF32AVX2(), fusedNTF32AVX2())
 }
 
 // fusedAVX512 installs the avx512 fused dual kernels.
 func fusedAVX512(k *kernels) {
 	useFused(&k.f64, 64, fusedF64AVX512(), fusedNTF64AVX512())
-	useFused(&k.f32, 64, fusedF32AVX512(), fused[float32]{})
+	useFused(&k.f32, 64, fusedF32AVX512(), fusedNTF32AVX512())
 }
 
 // noFallback adapts a kernel that never leaves lanes to Go.

@@ -268,13 +268,14 @@ func TestFusedDivQuotient(t *testing.T) {
 
 // alignedDual returns a batch whose columns start on 64-byte boundaries (plus off
 // elements), as streaming stores need.
-func alignedDual(n, ntan, off int) Dual[float64] {
-	col := func() []float64 {
-		buf := make([]float64, n+16+off)
-		skip := int((64 - uintptr(unsafe.Pointer(&buf[0]))%64) % 64 / 8)
+func alignedDual[T Float](n, ntan, off int) Dual[T] {
+	col := func() []T {
+		buf := make([]T, n+32+off)
+		size := unsafe.Sizeof(buf[0])
+		skip := int((64 - uintptr(unsafe.Pointer(&buf[0]))%64) % 64 / size)
 		return buf[skip+off : skip+off+n]
 	}
-	d := Dual[float64]{V: col(), D: make([][]float64, ntan)}
+	d := Dual[T]{V: col(), D: make([][]T, ntan)}
 	for k := range d.D {
 		d.D[k] = col()
 	}
@@ -282,29 +283,35 @@ func alignedDual(n, ntan, off int) Dual[float64] {
 }
 
 // TestFusedStream checks that the streaming variants (dst.Stream on aligned columns)
-// and the fallback for misaligned columns give the same bits as the plain kernels.
+// and the fallback for misaligned columns give the same bits as the plain kernels,
+// for both float types.
 func TestFusedStream(t *testing.T) {
-	r := rand.New(rand.NewPCG(11, 12))
 	for _, lv := range registry {
 		if lv.name == levelGeneric || !lv.available {
 			continue
 		}
-		for _, fc := range fusedCases(&lv.k.f64) {
-			for _, n := range []int{0, 1, 7, 8, 9, 63, 64, 65, 300} {
-				for _, off := range []int{0, 1} { // aligned, and not
-					in := make([]Dual[float64], fc.arity)
-					for j := range in {
-						in[j] = fusedBatch[float64](r, n, 2)
-					}
-					want := []Dual[float64]{NewDual[float64](n, 2), NewDual[float64](n, 2)}
-					fc.fused(want, in)
-					got := []Dual[float64]{alignedDual(n, 2, off), alignedDual(n, 2, off)}
-					got[0].Stream, got[1].Stream = true, true
-					fc.fused(got, in)
-					for o := range fc.outs {
-						if msg := diffDual(got[o], want[o]); msg != "" {
-							t.Fatalf("%s %s n=%d offset %d: %s", lv.name, fc.name, n, off, msg)
-						}
+		t.Run(lv.name+"/f64", func(t *testing.T) { testFusedStream(t, &lv.k.f64) })
+		t.Run(lv.name+"/f32", func(t *testing.T) { testFusedStream(t, &lv.k.f32) })
+	}
+}
+
+func testFusedStream[T Float](t *testing.T, k *floatKernels[T]) {
+	r := rand.New(rand.NewPCG(11, 12))
+	for _, fc := range fusedCases(k) {
+		for _, n := range []int{0, 1, 7, 8, 9, 15, 16, 17, 63, 64, 65, 300} {
+			for _, off := range []int{0, 1} { // aligned, and not
+				in := make([]Dual[T], fc.arity)
+				for j := range in {
+					in[j] = fusedBatch[T](r, n, 2)
+				}
+				want := []Dual[T]{NewDual[T](n, 2), NewDual[T](n, 2)}
+				fc.fused(want, in)
+				got := []Dual[T]{alignedDual[T](n, 2, off), alignedDual[T](n, 2, off)}
+				got[0].Stream, got[1].Stream = true, true
+				fc.fused(got, in)
+				for o := range fc.outs {
+					if msg := diffDual(got[o], want[o]); msg != "" {
+						t.Fatalf("%s n=%d offset %d: %s", fc.name, n, off, msg)
 					}
 				}
 			}

@@ -118,6 +118,44 @@ func fusedF32AVX512() fused[float32] {
 	}
 }
 
+// fusedNTF32AVX512 returns the fused float32 dual kernels of avx512 (the streaming variants, with non-temporal stores).
+func fusedNTF32AVX512() fused[float32] {
+	return fused[float32]{
+		sqrt:   noFallback(dualSqrtNTF32AVX512),
+		recip:  noFallback(dualRecipNTF32AVX512),
+		mul:    dualMulNTF32AVX512,
+		div:    dualDivNTF32AVX512,
+		sin:    dualSinNTF32AVX512,
+		cos:    dualCosNTF32AVX512,
+		sincos: dualSincosNTF32AVX512,
+		exp:    noFallback(dualExpNTF32AVX512),
+		log:    noFallback(dualLogNTF32AVX512),
+		exp2:   noFallback(dualExp2NTF32AVX512),
+		log2:   noFallback(dualLog2NTF32AVX512),
+		log10:  noFallback(dualLog10NTF32AVX512),
+		tan:    dualTanNTF32AVX512,
+		expm1:  noFallback(dualExpm1NTF32AVX512),
+		log1p:  noFallback(dualLog1pNTF32AVX512),
+		sinh:   noFallback(dualSinhNTF32AVX512),
+		cosh:   noFallback(dualCoshNTF32AVX512),
+		tanh:   noFallback(dualTanhNTF32AVX512),
+		atan:   noFallback(dualAtanNTF32AVX512),
+		asin:   noFallback(dualAsinNTF32AVX512),
+		acos:   noFallback(dualAcosNTF32AVX512),
+		erf:    noFallback(dualErfNTF32AVX512),
+		cbrt:   noFallback(dualCbrtNTF32AVX512),
+		abs:    noFallback(dualAbsNTF32AVX512),
+		asinh:  noFallback(dualAsinhNTF32AVX512),
+		acosh:  noFallback(dualAcoshNTF32AVX512),
+		atanh:  noFallback(dualAtanhNTF32AVX512),
+		min:    dualMinNTF32AVX512,
+		max:    dualMaxNTF32AVX512,
+		atan2:  dualAtan2NTF32AVX512,
+		pow:    dualPowNTF32AVX512,
+		hypot:  dualHypotNTF32AVX512,
+	}
+}
+
 // fusedF64AVX2 returns the fused float64 dual kernels of avx2.
 func fusedF64AVX2() fused[float64] {
 	return fused[float64]{
@@ -229,5 +267,43 @@ func fusedF32AVX2() fused[float32] {
 		atan2:  dualAtan2F32AVX2,
 		pow:    dualPowF32AVX2,
 		hypot:  dualHypotF32AVX2,
+	}
+}
+
+// fusedNTF32AVX2 returns the fused float32 dual kernels of avx2 (the streaming variants, with non-temporal stores).
+func fusedNTF32AVX2() fused[float32] {
+	return fused[float32]{
+		sqrt:   noFallback(dualSqrtNTF32AVX2),
+		recip:  noFallback(dualRecipNTF32AVX2),
+		mul:    dualMulNTF32AVX2,
+		div:    dualDivNTF32AVX2,
+		sin:    dualSinNTF32AVX2,
+		cos:    dualCosNTF32AVX2,
+		sincos: dualSincosNTF32AVX2,
+		exp:    noFallback(dualExpNTF32AVX2),
+		log:    noFallback(dualLogNTF32AVX2),
+		exp2:   noFallback(dualExp2NTF32AVX2),
+		log2:   noFallback(dualLog2NTF32AVX2),
+		log10:  noFallback(dualLog10NTF32AVX2),
+		tan:    dualTanNTF32AVX2,
+		expm1:  noFallback(dualExpm1NTF32AVX2),
+		log1p:  noFallback(dualLog1pNTF32AVX2),
+		sinh:   noFallback(dualSinhNTF32AVX2),
+		cosh:   noFallback(dualCoshNTF32AVX2),
+		tanh:   noFallback(dualTanhNTF32AVX2),
+		atan:   noFallback(dualAtanNTF32AVX2),
+		asin:   noFallback(dualAsinNTF32AVX2),
+		acos:   noFallback(dualAcosNTF32AVX2),
+		erf:    noFallback(dualErfNTF32AVX2),
+		cbrt:   noFallback(dualCbrtNTF32AVX2),
+		abs:    noFallback(dualAbsNTF32AVX2),
+		asinh:  noFallback(dualAsinhNTF32AVX2),
+		acosh:  noFallback(dualAcoshNTF32AVX2),
+		atanh:  noFallback(dualAtanhNTF32AVX2),
+		min:    dualMinNTF32AVX2,
+		max:    dualMaxNTF32AVX2,
+		atan2:  dualAtan2NTF32AVX2,
+		pow:    dualPowNTF32AVX2,
+		hypot:  dualHypotNTF32AVX2,
 	}
 }

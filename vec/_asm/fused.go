@@ -58,15 +58,13 @@ func (k fusedKernel) sig() string {
 // emitFused writes kernel k for level l: a one-vector main loop and one masked tail
 // vector, each with an inner loop over the tangent columns.
 //
-// Float64 kernels are emitted twice: the second, named with "NT" after the op
+// Every kernel is emitted twice: the second, named with "NT" after the op
 // (dualDivNTF64AVX512), writes full vectors with non-temporal stores, for outputs
 // that will not be read again soon (vec.Dual.Stream). Its caller guarantees that
 // every output column starts on a vector boundary.
 func emitFused(l *level, k fusedKernel, flag *Register) {
 	emitFusedVariant(l, k, flag, false)
-	if k.t == f64 {
-		emitFusedVariant(l, k, flag, true)
-	}
+	emitFusedVariant(l, k, flag, true)
 }
 
 func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
@@ -119,9 +117,12 @@ func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
 			vals[j], tangents[j] = k.body(in)
 		}
 		store := func(r VecVirtual, m Mem) {
-			if stream && tail == nil {
+			switch {
+			case stream && tail == nil && k.t == f64:
 				VMOVNTPD(r, m)
-			} else {
+			case stream && tail == nil:
+				VMOVNTPS(r, m)
+			default:
 				l.storeVec(r, m, elem, tail)
 			}
 		}

@@ -18,8 +18,8 @@ import (
 // asinh, and parts of hypot's), the fused kernel widens each half of a float32
 // vector, runs the same operations there and rounds back (widened32, inF64Halves),
 // which is lane for lane what the rule does. Sin, cos, sincos and tan leave the lanes beyond
-// trigBound to Go as their float kernels do. Float32 kernels have no streaming
-// variants (emitFused emits those for float64 only).
+// trigBound to Go as their float kernels do. Like the float64 kernels, each has a
+// streaming variant (emitFused).
 
 // genFused32 emits the fused float32 dual kernels of level l.
 func genFused32(l *level) {
