@@ -125,3 +125,74 @@ func BitsSum(v []float64) uint64 {
 	}
 	return s
 }
+
+// SeedColumns32 is SeedColumns in float32: the same points, each coordinate rounded
+// once to float32, with float32 output columns.
+type SeedColumns32 struct {
+	X, Y          []float32
+	F, DFDX, DFDY []float32
+}
+
+// NewSeedColumns32 returns the points of c rounded to float32, with zeroed outputs.
+func NewSeedColumns32(c *SeedColumns) *SeedColumns32 {
+	c.check("NewSeedColumns32")
+	n := len(c.X)
+	c32 := &SeedColumns32{X: make([]float32, n), Y: make([]float32, n),
+		F: make([]float32, n), DFDX: make([]float32, n), DFDY: make([]float32, n)}
+	for i := range n {
+		c32.X[i], c32.Y[i] = float32(c.X[i]), float32(c.Y[i])
+	}
+	return c32
+}
+
+// EvalAnalytic fills the output columns with SeedAnalytic computed in float64 at the
+// float32 points and rounded: the reference the float32 evaluations are checked
+// against.
+func (c *SeedColumns32) EvalAnalytic() {
+	for i, x := range c.X {
+		f, dx, dy := SeedAnalytic(float64(x), float64(c.Y[i]))
+		c.F[i], c.DFDX[i], c.DFDY[i] = float32(f), float32(dx), float32(dy)
+	}
+}
+
+// Sums returns the sums of the output columns in index order, added in float64.
+func (c *SeedColumns32) Sums() (f, dfdx, dfdy float64) {
+	for i := range c.F {
+		f += float64(c.F[i])
+		dfdx += float64(c.DFDX[i])
+		dfdy += float64(c.DFDY[i])
+	}
+	return f, dfdx, dfdy
+}
+
+// SeedExpr32 evaluates the seed function over SeedColumns32 with EvalColumns32.
+type SeedExpr32 struct {
+	prog     *expr.Program
+	cols     [][]float32
+	values   [][]float32
+	partials [][][]float32
+}
+
+// NewSeedExpr32 parses and compiles SeedSource for inputs (x, y) and binds it to c.
+func NewSeedExpr32(c *SeedColumns32) (*SeedExpr32, error) {
+	f, err := expr.Parse(SeedSource)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := f.Compile([]string{"x", "y"})
+	if err != nil {
+		return nil, err
+	}
+	return &SeedExpr32{
+		prog:     prog,
+		cols:     [][]float32{c.X, c.Y},
+		values:   [][]float32{c.F},
+		partials: [][][]float32{{c.DFDX, c.DFDY}},
+	}, nil
+}
+
+// Eval fills the output columns with expr's float32 batch evaluation on the given
+// number of goroutines (0 means up to GOMAXPROCS).
+func (e *SeedExpr32) Eval(workers int) error {
+	return e.prog.EvalColumns32(e.cols, e.values, e.partials, expr.BatchOptions{Workers: workers})
+}

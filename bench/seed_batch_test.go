@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"math"
 	"testing"
 )
 
@@ -19,6 +20,17 @@ func BenchmarkSeedBatch(b *testing.B) {
 			}
 		}
 	}
+	e32, err := NewSeedExpr32(NewSeedColumns32(c))
+	if err != nil {
+		b.Fatal(err)
+	}
+	exprEval32 := func(workers int) func() {
+		return func() {
+			if err := e32.Eval(workers); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 	for _, impl := range []struct {
 		name string
 		eval func()
@@ -28,6 +40,8 @@ func BenchmarkSeedBatch(b *testing.B) {
 		{"gonum-dual", c.EvalGonumDual},
 		{"expr", exprEval(1)},          // one goroutine
 		{"expr-parallel", exprEval(0)}, // GOMAXPROCS goroutines
+		{"expr-float32", exprEval32(1)},
+		{"expr-float32-parallel", exprEval32(0)},
 	} {
 		b.Run(impl.name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -79,6 +93,35 @@ func TestSeedBatchAgrees(t *testing.T) {
 			if !closeTo(c.F[i], f, 1e-12) || !closeTo(c.DFDX[i], dx, 1e-12) || !closeTo(c.DFDY[i], dy, 1e-12) {
 				t.Fatalf("%s at (%v, %v) wrote (%v, %v, %v), SeedAnalytic gives (%v, %v, %v)",
 					name, c.X[i], c.Y[i], c.F[i], c.DFDX[i], c.DFDY[i], f, dx, dy)
+			}
+		}
+	}
+}
+
+// TestSeedBatch32Agrees checks expr's float32 evaluation at every point against
+// SeedAnalytic at the same float32 point, within a bound from the function's
+// conditioning: the float32 rounding of xy (up to 12.4) moves sin's argument by up to
+// 2^-24·|xy|, which dividing by sin x and, for ∂f/∂x, by sin² x magnifies.
+func TestSeedBatch32Agrees(t *testing.T) {
+	const n = 4099
+	c := NewSeedColumns32(NewSeedColumns(n, DefaultSeed))
+	e, err := NewSeedExpr32(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 0} {
+		clear(c.F)
+		if err := e.Eval(workers); err != nil {
+			t.Fatal(err)
+		}
+		for i := range n {
+			x, y := float64(c.X[i]), float64(c.Y[i])
+			f, dx, dy := SeedAnalytic(x, y)
+			s := math.Sin(x)
+			tol := 8 * 0x1p-24 * (1 + math.Abs(x*y)) / (s * s)
+			if !closeTo(float64(c.F[i]), f, tol) || !closeTo(float64(c.DFDX[i]), dx, tol) || !closeTo(float64(c.DFDY[i]), dy, tol) {
+				t.Fatalf("workers %d at (%v, %v): float32 (%v, %v, %v), SeedAnalytic (%v, %v, %v)",
+					workers, x, y, c.F[i], c.DFDX[i], c.DFDY[i], f, dx, dy)
 			}
 		}
 	}

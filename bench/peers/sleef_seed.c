@@ -4,9 +4,13 @@
  * with SLEEF's 1-ULP sincos (AVX-512 and AVX2); a scalar loop over glibc's sincos is
  * timed too, for scale. Points come from bench.SeedPoints (same generator, same seed).
  *
+ * The same in float32 (the points rounded once to float32, SLEEF's float32 u10
+ * sincos) gives the seed32 lines.
+ *
  * Output lines:
  *   inputs <bits-sum of xs> <bits-sum of ys>         exact fingerprint, hex
  *   seed <variant> <ns/point> <sum f> <sum df/dx> <sum df/dy>
+ *   seed32 <variant> <ns/point> <sum f> <sum df/dx> <sum df/dy>   (float32, summed in double)
  */
 #define _GNU_SOURCE /* sincos */
 #include <immintrin.h>
@@ -18,6 +22,7 @@
 enum { NPOINTS = 1 << 20, SAMPLES = 11 };
 
 static double *xs, *ys, *fo, *dxo, *dyo;
+static float *xs32, *ys32, *fo32, *dxo32, *dyo32;
 
 /*
  * Per point: (sxy, cxy) = sincos(xy), (sx, cx) = sincos(x), r = 1/sx,
@@ -50,6 +55,32 @@ __attribute__((target("avx2,fma"), noinline)) static void seed_avx2(void) {
 	}
 }
 
+__attribute__((target("avx512f"), noinline)) static void seed_avx512_f32(void) {
+	for (int i = 0; i < NPOINTS; i += 16) {
+		__m512 x = _mm512_load_ps(xs32 + i), y = _mm512_load_ps(ys32 + i);
+		Sleef___m512_2 a = Sleef_sincosf16_u10avx512f(_mm512_mul_ps(x, y));
+		Sleef___m512_2 b = Sleef_sincosf16_u10avx512f(x);
+		__m512 r = _mm512_div_ps(_mm512_set1_ps(1), b.x);
+		__m512 f = _mm512_mul_ps(a.x, r);
+		_mm512_store_ps(fo32 + i, f);
+		_mm512_store_ps(dyo32 + i, _mm512_mul_ps(_mm512_mul_ps(x, a.y), r));
+		_mm512_store_ps(dxo32 + i, _mm512_mul_ps(_mm512_fnmadd_ps(f, b.y, _mm512_mul_ps(y, a.y)), r));
+	}
+}
+
+__attribute__((target("avx2,fma"), noinline)) static void seed_avx2_f32(void) {
+	for (int i = 0; i < NPOINTS; i += 8) {
+		__m256 x = _mm256_load_ps(xs32 + i), y = _mm256_load_ps(ys32 + i);
+		Sleef___m256_2 a = Sleef_sincosf8_u10avx2(_mm256_mul_ps(x, y));
+		Sleef___m256_2 b = Sleef_sincosf8_u10avx2(x);
+		__m256 r = _mm256_div_ps(_mm256_set1_ps(1), b.x);
+		__m256 f = _mm256_mul_ps(a.x, r);
+		_mm256_store_ps(fo32 + i, f);
+		_mm256_store_ps(dyo32 + i, _mm256_mul_ps(_mm256_mul_ps(x, a.y), r));
+		_mm256_store_ps(dxo32 + i, _mm256_mul_ps(_mm256_fnmadd_ps(f, b.y, _mm256_mul_ps(y, a.y)), r));
+	}
+}
+
 /* The scalar analytic loop of bench.SeedAnalytic, over glibc's sincos. */
 __attribute__((noinline)) static void seed_libm(void) {
 	for (int i = 0; i < NPOINTS; i++) {
@@ -62,14 +93,22 @@ __attribute__((noinline)) static void seed_libm(void) {
 	}
 }
 
-static void run(const char *name, const char *cpu, void (*body)(void)) {
+static double sum32(const float *v) {
+	double s = 0;
+	for (int i = 0; i < NPOINTS; i++) s += v[i];
+	return s;
+}
+
+/* run times body and prints its line: kind "seed" over the double outputs, "seed32"
+ * over the float ones. */
+static void run(const char *kind, const char *name, const char *cpu, void (*body)(void)) {
 	if (cpu != NULL) {
 		__builtin_cpu_init();
 		int ok = strcmp(cpu, "avx512f") == 0
 		             ? __builtin_cpu_supports("avx512f")
 		             : __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
 		if (!ok) {
-			printf("seed %s unsupported - - -\n", name);
+			printf("%s %s unsupported - - -\n", kind, name);
 			return;
 		}
 	}
@@ -80,8 +119,10 @@ static void run(const char *name, const char *cpu, void (*body)(void)) {
 		body();
 		samples[s] = (peers_now() - t0) / NPOINTS;
 	}
-	printf("seed %s %.3f %.17g %.17g %.17g\n", name, peers_median(samples, SAMPLES),
-	       peers_sum(fo, NPOINTS), peers_sum(dxo, NPOINTS), peers_sum(dyo, NPOINTS));
+	int single = strcmp(kind, "seed32") == 0;
+	printf("%s %s %.3f %.17g %.17g %.17g\n", kind, name, peers_median(samples, SAMPLES),
+	       single ? sum32(fo32) : peers_sum(fo, NPOINTS), single ? sum32(dxo32) : peers_sum(dxo, NPOINTS),
+	       single ? sum32(dyo32) : peers_sum(dyo, NPOINTS));
 }
 
 int main(void) {
@@ -91,8 +132,15 @@ int main(void) {
 	peers_seed_points(xs, ys, NPOINTS, PEERS_DEFAULT_SEED);
 	printf("inputs %016llx %016llx\n", (unsigned long long)peers_bits_sum(xs, NPOINTS),
 	       (unsigned long long)peers_bits_sum(ys, NPOINTS));
-	run("sleef-avx512", "avx512f", seed_avx512);
-	run("sleef-avx2", "avx2", seed_avx2);
-	run("libm-scalar", NULL, seed_libm);
+	run("seed", "sleef-avx512", "avx512f", seed_avx512);
+	run("seed", "sleef-avx2", "avx2", seed_avx2);
+	run("seed", "libm-scalar", NULL, seed_libm);
+
+	size_t bytes32 = NPOINTS * sizeof(float);
+	xs32 = peers_alloc(bytes32), ys32 = peers_alloc(bytes32);
+	fo32 = peers_alloc(bytes32), dxo32 = peers_alloc(bytes32), dyo32 = peers_alloc(bytes32);
+	for (int i = 0; i < NPOINTS; i++) xs32[i] = (float)xs[i], ys32[i] = (float)ys[i];
+	run("seed32", "sleef-avx512-f32", "avx512f", seed_avx512_f32);
+	run("seed32", "sleef-avx2-f32", "avx2", seed_avx2_f32);
 	return 0;
 }

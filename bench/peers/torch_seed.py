@@ -13,6 +13,8 @@ Output lines (the format of the other peers; see run):
   inputs <bits-sum of xs> <bits-sum of ys>
   point <name> <ns/call> <f dfdx dfdy at (2,3)> <f dfdx dfdy at (1.5,-1.5)>
   seed <name> <ns/point> <sum f> <sum df/dx> <sum df/dy>
+  seed32 <name> <ns/point> <sum f> <sum df/dx> <sum df/dy>   (reverse mode in float32,
+         the points rounded once to float32, sums in float64)
   rosen <name> <n> <ns/gradient> <f> <sum of grad> <sum of (i+1)*grad[i]>
 """
 import torch
@@ -93,6 +95,20 @@ def run_seed():
         ns = median_ns(body, NPOINTS)
         sums = [float(out[k].sum()) for k in ("f", "dx", "dy")]
         print(f"seed {name} {ns:.3f} {sums[0]!r} {sums[1]!r} {sums[2]!r}")
+
+    x32 = torch.from_numpy(xs).float().requires_grad_(True)
+    y32 = torch.from_numpy(ys).float().requires_grad_(True)
+
+    def reverse32():
+        x32.grad = None
+        y32.grad = None
+        f = seed(x32, y32)
+        f.sum().backward()
+        out["f"], out["dx"], out["dy"] = f.detach(), x32.grad, y32.grad
+
+    ns = median_ns(reverse32, NPOINTS)
+    sums = [float(out[k].double().sum()) for k in ("f", "dx", "dy")]
+    print(f"seed32 torch-reverse-f32 {ns:.3f} {sums[0]!r} {sums[1]!r} {sums[2]!r}")
 
 
 def run_rosenbrock():

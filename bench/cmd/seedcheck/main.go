@@ -6,10 +6,12 @@
 //	inputs <bits-sum of xs> <bits-sum of ys>
 //	point <variant> - <f dfdx dfdy at (2,3)> <f dfdx dfdy at (1.5,-1.5)>
 //	seed <variant> - <sum f> <sum df/dx> <sum df/dy>
+//	seed32 <variant> - <sum f> <sum df/dx> <sum df/dy>
 //	rosen <variant> <n> - <f> <sum of grad> <sum of (i+1)*grad[i]>
 //
 // point is f = sin(xy)/sin(x) with both partials at the seed notebook's two points,
-// seed the same at bench.SeedBatchN points, rosen the Rosenbrock gradient at
+// seed the same at bench.SeedBatchN points, seed32 in float32 at those points rounded
+// to float32 (outputs summed in float64), rosen the Rosenbrock gradient at
 // bench.RosenbrockStart(n). The "-" stands for the time, which only go test -bench
 // measures.
 package main
@@ -60,6 +62,25 @@ func run(w io.Writer) error {
 		}
 		f, dx, dy := c.Sums()
 		fmt.Fprintf(w, "seed %s - %.17g %.17g %.17g\n", v.name, f, dx, dy)
+	}
+
+	c32 := bench.NewSeedColumns32(c)
+	e32, err := bench.NewSeedExpr32(c32)
+	if err != nil {
+		return err
+	}
+	for _, v := range []struct {
+		name string
+		eval func() error
+	}{
+		{"go-analytic-f32", func() error { c32.EvalAnalytic(); return nil }},
+		{"go-expr-f32", func() error { return e32.Eval(0) }},
+	} {
+		if err := v.eval(); err != nil {
+			return fmt.Errorf("%s: %w", v.name, err)
+		}
+		f, dx, dy := c32.Sums()
+		fmt.Fprintf(w, "seed32 %s - %.17g %.17g %.17g\n", v.name, f, dx, dy)
 	}
 
 	for _, n := range rosenbrockSizes {

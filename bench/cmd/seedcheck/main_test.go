@@ -56,7 +56,7 @@ func TestRunOutput(t *testing.T) {
 	}
 	want1, want2 := seedClosedForm(2, 3), seedClosedForm(1.5, -1.5)
 	counts := map[string]int{}
-	var seedRef []float64
+	var seedRef, seed32Ref []float64
 	for _, line := range strings.Split(strings.TrimSpace(buf.String()), "\n") {
 		f := strings.Fields(line)
 		counts[f[0]]++
@@ -95,6 +95,17 @@ func TestRunOutput(t *testing.T) {
 					break
 				}
 			}
+		case "seed32":
+			got := nums(f[3:])
+			if seed32Ref == nil {
+				seed32Ref = got
+			}
+			for i := range seed32Ref {
+				if len(got) != 3 || !closeTo(got[i], seed32Ref[i], 1e-5) {
+					t.Errorf("%s sums %v differ from the first float32 variant's %v", f[1], got, seed32Ref)
+					break
+				}
+			}
 		case "rosen":
 			n, err := strconv.Atoi(f[2])
 			if err != nil {
@@ -109,7 +120,7 @@ func TestRunOutput(t *testing.T) {
 			t.Errorf("unknown line %q", line)
 		}
 	}
-	if points := len(bench.SeedImpls); counts["inputs"] != 1 || counts["point"] != points || counts["seed"] != 4 || counts["rosen"] != 9 {
-		t.Errorf("line counts %v, want 1 inputs, %d point, 4 seed, 9 rosen", counts, points)
+	if points := len(bench.SeedImpls); counts["inputs"] != 1 || counts["point"] != points || counts["seed"] != 4 || counts["seed32"] != 2 || counts["rosen"] != 9 {
+		t.Errorf("line counts %v, want 1 inputs, %d point, 4 seed, 2 seed32, 9 rosen", counts, points)
 	}
 }
