@@ -233,3 +233,34 @@ func TestConstantExponentRules(t *testing.T) {
 		t.Errorf("only %d integer exponents among the pow references", n)
 	}
 }
+
+// TestPowSlopeWhereQuotientOverflows checks ∂/∂x x**y where x**y is normal but
+// x**y/x overflows: at x = y = 2^-1074, x**y rounds to 1 and y·x**(y-1) = 1; at
+// y = -1/1000 the slope overflows indeed.
+func TestPowSlopeWhereQuotientOverflows(t *testing.T) {
+	x := Number[float64]{V: 0x1p-1074, D: 1}
+	if got := x.Pow(Number[float64]{V: 0x1p-1074}); got.V != 1 || got.D != 1 {
+		t.Errorf("Pow(2^-1074, 2^-1074) = %v with slope %v, want 1 and 1", got.V, got.D)
+	}
+	if got := x.Pow(Number[float64]{V: -0.001}); !math.IsInf(got.D, -1) {
+		t.Errorf("Pow(2^-1074, -0.001) slope %v, want -Inf", got.D)
+	}
+	if got := (Jet2[float64]{V: 0x1p-1074, D0: 1}).Pow(Jet2[float64]{V: 0x1p-1074, D1: 1}); got.D0 != 1 {
+		t.Errorf("Jet2 Pow(2^-1074, 2^-1074) x partial %v, want 1", got.D0)
+	}
+}
+
+// TestAtan2TinyArguments checks atan2's partials where 1/(x²+y²) overflows: at y = 0
+// the x partial is 0, not 0·Inf = NaN, and -y/(x²+y²) = -2^986 at y = 2^-1074,
+// x = 2^-1030 is finite; the y partials 1/x overflow indeed.
+func TestAtan2TinyArguments(t *testing.T) {
+	for _, c := range []struct{ y, x, dy, dx float64 }{
+		{0, 0x1p-1074, math.Inf(1), 0},
+		{0x1p-1074, 0x1p-1030, math.Inf(1), -0x1p986},
+	} {
+		r := (Jet2[float64]{V: c.y, D0: 1}).Atan2(Jet2[float64]{V: c.x, D1: 1})
+		if r.D0 != c.dy || math.Abs(r.D1-c.dx) > 1e-15*math.Abs(c.dx) {
+			t.Errorf("Atan2(%v, %v) partials %v, %v; want %v, %v", c.y, c.x, r.D0, r.D1, c.dy, c.dx)
+		}
+	}
+}

@@ -26,15 +26,24 @@ func powMinusOne(x, y, p float64) float64 {
 }
 
 // powSlopeX returns ∂/∂x x**y = y·x**(y-1), 0 when y = 0. Where x**y is
-// subnormal, y·x**y/x keeps the bits that x**(y-1) may lose to underflow.
+// subnormal, y·x**y/x keeps the bits that x**(y-1) may lose to underflow; where
+// x**y is normal but x**(y-1) = x**y/x overflows, (y·x**y)/x is finite when |y| is
+// small enough (x = y = 2^-1074: 1, not +Inf).
 func powSlopeX(x, y, p float64) float64 {
 	if y == 0 {
 		return 0
 	}
-	if a := math.Abs(p); a != 0 && a < 0x1p-1022 && x != 0 && !math.IsInf(x, 0) {
+	a := math.Abs(p)
+	switch {
+	case a != 0 && a < 0x1p-1022 && x != 0 && !math.IsInf(x, 0):
+		return y * p / x
+	case x != 0 && a >= 0x1p-1022 && a <= math.MaxFloat64:
+		if q := p / x; !math.IsInf(q, 0) {
+			return y * q
+		}
 		return y * p / x
 	}
-	return y * powMinusOne(x, y, p)
+	return y * math.Pow(x, y-1)
 }
 
 // powLog returns x**a·ln x given q = x**a: 0 when x = 0 and a >= 0 (the mask),

@@ -109,14 +109,21 @@ func atanD2[T Float](x T) (v, d, dd T) {
 // ∂atan2/∂x = -a·inv, with no overflow or underflow in y²+x²; c and d give
 // y²-x² without the cancellation of a²-b². At the origin inv is 0: atan2 has no
 // derivative there and we choose 0 for every partial, keeping gradients finite;
-// for infinite arguments the partials tend to 0 and are 0.
-func atan2Scaled(y, x float64) (a, b, c, d, inv float64) {
+// for infinite arguments the partials tend to 0 and are 0. Where h < 2^-1000, inv
+// would overflow although b·inv may not (at y = 0 it is exactly 0): inv is then
+// computed for h·2^600 and s = 2^600 (else 1), and each partial is (b·inv)·s, each
+// second partial the product of two such factors.
+func atan2Scaled(y, x float64) (a, b, c, d, inv, s float64) {
 	h := math.Max(math.Abs(y), math.Abs(x))
 	if h == 0 || math.IsInf(h, 1) {
-		return 0, 0, 0, 0, 0
+		return 0, 0, 0, 0, 0, 1
+	}
+	s = 1
+	if h < 0x1p-1000 {
+		s = 0x1p600
 	}
 	a, b = y/h, x/h
-	return a, b, (y - x) / h, (y + x) / h, 1 / (h * (a*a + b*b))
+	return a, b, (y - x) / h, (y + x) / h, 1 / ((h * s) * (a*a + b*b)), s
 }
 
 // atan2D returns atan2(y, x) and its partials x/(x²+y²) with respect to y and
@@ -124,8 +131,8 @@ func atan2Scaled(y, x float64) (a, b, c, d, inv float64) {
 // arguments.
 func atan2D[T Float](y, x T) (v, dy, dx T) {
 	yf, xf := float64(y), float64(x)
-	a, b, _, _, inv := atan2Scaled(yf, xf)
-	return T(math.Atan2(yf, xf)), T(b * inv), T(-a * inv)
+	a, b, _, _, inv, s := atan2Scaled(yf, xf)
+	return T(math.Atan2(yf, xf)), T(b * inv * s), T(-a * inv * s)
 }
 
 // atan2D2 returns atan2(y, x), its partials, and the second partials
@@ -134,8 +141,8 @@ func atan2D[T Float](y, x T) (v, dy, dx T) {
 // overflows only where the true result does.
 func atan2D2[T Float](y, x T) (v, dy, dx, dyy, dyx, dxx T) {
 	yf, xf := float64(y), float64(x)
-	a, b, c, d, inv := atan2Scaled(yf, xf)
-	ai, bi := a*inv, b*inv
+	a, b, c, d, inv, s := atan2Scaled(yf, xf)
+	ai, bi := a*inv*s, b*inv*s
 	return T(math.Atan2(yf, xf)), T(bi), T(-ai),
-		T(-2 * ai * bi), T((c * inv) * (d * inv)), T(2 * ai * bi)
+		T(-2 * ai * bi), T((c * inv * s) * (d * inv * s)), T(2 * ai * bi)
 }

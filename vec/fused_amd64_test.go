@@ -323,9 +323,10 @@ func testFusedStream[T Float](t *testing.T, k *floatKernels[T]) {
 // every pair to meet: zeros of both signs (min/max ties, pow and atan2 at the origin),
 // negative bases with integer and non-integer exponents, pow results that overflow,
 // underflow to subnormals or to 0, hypot results that overflow or fall below 2^-100
-// (the rescaled partials), tan arguments near a pole and beyond trigBound, asinh
+// (the rescaled partials), pow at the smallest subnormal (x**y normal, x**y/x
+// overflowing), tan arguments near a pole and beyond trigBound, asinh
 // arguments above 2^26, acosh and atanh at and beyond 1.
-var fusedPairValues = append([]float64{0.5, -0.5, 2, -2, 3, -3, 0.75, 1050, -1070, 1e300, -1e300,
+var fusedPairValues = append([]float64{0.5, -0.5, 2, -2, 3, -3, 0.75, 1050, -1070, 1e300, -1e300, 0x1p-1074,
 	math.MaxFloat64, -math.MaxFloat64, 1e-300, 1e-310, -1e-320, 0x1p-1022, 0x1p-100, 0x1p27, -0x1p27,
 	math.Pi / 2, -math.Pi / 2, 1 + 0x1p-52, 1 - 0x1p-53, -1 + 0x1p-53, 1e20, -1e-20, 123.456},
 	fusedValues...)

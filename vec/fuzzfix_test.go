@@ -194,6 +194,81 @@ func TestDualPowLimits(t *testing.T) {
 	})
 }
 
+// TestDualPowSlopeOverflow checks the x partial of x**y where x**y is normal but
+// x**y/x overflows: with x = y = the smallest subnormal, x**y rounds to 1 and
+// y·x**(y-1) is 1, not the +Inf of y·(x**y/x); with y = -1/1000 it overflows indeed.
+func TestDualPowSlopeOverflow(t *testing.T) {
+	forEachLevel(t, func(t *testing.T) {
+		t.Run("f64", func(t *testing.T) { testDualPowSlopeOverflow[float64](t, 0x1p-1074) })
+		t.Run("f32", func(t *testing.T) { testDualPowSlopeOverflow[float32](t, 0x1p-149) })
+	})
+}
+
+func testDualPowSlopeOverflow[T Float](t *testing.T, tiny T) {
+	n := 40 // full vectors and a tail on every level
+	x, y := NewDual[T](n, 1), NewDual[T](n, 1) // y has a zero tangent
+	for i := range n {
+		x.V[i], x.D[0][i] = tiny, 1
+		y.V[i] = tiny
+		if i%3 == 2 {
+			y.V[i] = -0.001
+		}
+	}
+	dst := NewDual[T](n, 1)
+	DualPow(dst, x, y)
+	for i := range n {
+		want := T(1)
+		if i%3 == 2 {
+			want = T(math.Inf(-1))
+		}
+		if dst.D[0][i] != want {
+			t.Fatalf("DualPow(%v, %v) at %d: x partial %v, want %v", x.V[i], y.V[i], i, dst.D[0][i], want)
+		}
+	}
+}
+
+// TestDualAtan2TinyArguments checks atan2's partials where max(|y|, |x|) is so small
+// that 1/(x²+y²) overflows: at y = 0 the x partial is exactly 0 (it was 0·Inf =
+// NaN), and where the true partial is finite it is finite (-2^986 at y = 2^-1074,
+// x = 2^-1030; -2^127 at y = 2^-149, x = 2^-138 in float32).
+func TestDualAtan2TinyArguments(t *testing.T) {
+	inf := math.Inf(1)
+	forEachLevel(t, func(t *testing.T) {
+		t.Run("f64", func(t *testing.T) {
+			testDualAtan2Tiny(t, []float64{0, 0x1p-1074}, []float64{0x1p-1074, 0x1p-1030},
+				[]float64{inf, inf}, []float64{0, -0x1p986})
+		})
+		t.Run("f32", func(t *testing.T) {
+			testDualAtan2Tiny(t, []float32{0, 0x1p-149}, []float32{0x1p-149, 0x1p-138},
+				[]float32{float32(inf), float32(inf)}, []float32{0, -0x1p127 / (1 + 0x1p-22)})
+		})
+	})
+}
+
+func testDualAtan2Tiny[T Float](t *testing.T, ys, xs, wantDy, wantDx []T) {
+	n := 3 * len(ys) * 8 // full vectors and a tail on every level
+	y, x := NewDual[T](n, 2), NewDual[T](n, 2)
+	for i := range n {
+		y.V[i], x.V[i] = ys[i%len(ys)], xs[i%len(xs)]
+		y.D[0][i], x.D[1][i] = 1, 1
+	}
+	dst := NewDual[T](n, 2)
+	DualAtan2(dst, y, x)
+	for i := range n {
+		dy, dx := dst.D[0][i], dst.D[1][i]
+		wy, wx := wantDy[i%len(ys)], wantDx[i%len(xs)]
+		ok := func(got, want T) bool {
+			if want == 0 || math.IsInf(float64(want), 0) {
+				return got == want
+			}
+			return closeRel(float64(got), float64(want), 1e-6)
+		}
+		if !ok(dy, wy) || !ok(dx, wx) {
+			t.Fatalf("DualAtan2(%v, %v) at %d: partials %v, %v; want %v, %v", y.V[i], x.V[i], i, dy, dx, wy, wx)
+		}
+	}
+}
+
 // TestDualSqrtNegativeZero checks that the derivative of sqrt at -0 is +Inf, as at +0
 // (package dual's convention), not 1/(2·(-0)) = -Inf.
 func TestDualSqrtNegativeZero(t *testing.T) {

@@ -481,6 +481,7 @@ func selectPartials[T Float](a, b, v T) (da, db T) {
 func atan2Rule[T Float](t *floatKernels[T], v, dy, dx, y, x []T) {
 	t.atan2(v, y, x)
 	inf := T(math.Inf(1))
+	tinyH, scaleH := atan2Scale[T]()
 	for i := range v {
 		ay, ax := abs(y[i]), abs(x[i])
 		h := max(ay, ax)                      // NaN if either is NaN
@@ -490,9 +491,26 @@ func atan2Rule[T Float](t *floatKernels[T], v, dy, dx, y, x []T) {
 			continue
 		}
 		a, b := y[i]/h, x[i]/h
-		inv := 1 / (h * (T(a*a) + T(b*b))) // each square rounded, as in the assembly
-		dy[i], dx[i] = b*inv, -a*inv
+		// Where h is tiny 1/(h·(a²+b²)) overflows although the partials may not (at
+		// y = 0, ∂/∂x is exactly 0): scale h up by a power of two, the partials back.
+		sc := T(1)
+		if h < tinyH {
+			sc = scaleH
+		}
+		inv := 1 / ((h * sc) * (T(a*a) + T(b*b))) // each square rounded, as in the assembly
+		dy[i], dx[i] = b*inv*sc, -a*inv*sc
 	}
+}
+
+// atan2Scale returns the bound below which atan2Rule scales h, and the scale: 2^-1000
+// and 2^600 for float64, 2^-100 and 2^64 for float32 (as package dual's atan2Scaled,
+// which works in float64 for both).
+func atan2Scale[T Float]() (tinyH, scaleH T) {
+	if unsafe.Sizeof(tinyH) == 4 {
+		return 0x1p-100, 0x1p64
+	}
+	small, large := 0x1p-1000, 0x1p600 // variables: the constants do not fit a float32 T
+	return T(small), T(large)
 }
 
 // abs returns |x| for any float type (NaN stays NaN).
@@ -573,7 +591,11 @@ func powRule[T Float](t *floatKernels[T], v, dx, dy, x, y []T) {
 		case a != 0 && a < tiny && xi != 0 && abs(xi) != inf:
 			dx[i] = yi * p / xi // keeps the bits x**(y-1) loses to underflow
 		case xi != 0 && a >= tiny && a < inf:
-			dx[i] = yi * (p / xi)
+			if q := p / xi; abs(q) < inf {
+				dx[i] = yi * q
+			} else {
+				dx[i] = yi * p / xi // p/x overflows, y*p/x need not (x = y = 2^-149: 1)
+			}
 		default:
 			dx[i] = yi * dx[i] // dx holds pow(x, y-1): needPow was set
 		}

@@ -175,24 +175,25 @@ func genFused32(l *level) {
 
 // powSlopeX32 is powSlopeX (fused_more.go) in float32 lanes: powRule's x partial of
 // p = x**y is 0 where y = 0; y*p/x where p is subnormal and x finite and nonzero;
-// y*(p/x) where p is normal and finite and x nonzero; elsewhere y*x**(y-1), the one
-// case that needs a second pow, behind a branch.
+// y*(p/x) where p is normal and finite, x nonzero and p/x finite, and y*p/x where
+// p/x overflows; elsewhere y*x**(y-1), the one case that needs a second pow. All but
+// y*(p/x) are behind a branch.
 func powSlopeX32(l *level, x, y, p VecVirtual) VecVirtual {
 	inf := c32(float32(math.Inf(1)))
 	div := func(a, b VecVirtual) VecVirtual { return l.bop(VDIVPS, VDIVPS_BCST, a, b) }
-	ordinary := func(a VecVirtual) mask {
-		return l.maskAnd(l.cmpPS(cmpNEQ, x, c32(0)),
-			l.maskAnd(l.cmpPS(cmpGE, a, c32(0x1p-126)), l.cmpPS(cmpLT, a, inf)))
-	}
-	dx := l.branchAll32(ordinary(abs32(l, p)), func() VecVirtual {
-		return l.mul32(y, div(p, x))
+	a := abs32(l, p)
+	q := div(p, x)
+	ordinary := l.maskAnd(l.cmpPS(cmpNEQ, x, c32(0)),
+		l.maskAnd(l.cmpPS(cmpGE, a, c32(0x1p-126)), l.cmpPS(cmpLT, a, inf)))
+	dx := l.branchAll32(l.maskAnd(ordinary, l.cmpPS(cmpLT, abs32(l, q), inf)), func() VecVirtual {
+		return l.mul32(y, q)
 	}, func() VecVirtual {
 		res := l.mul32(y, pow32LanesBody(l, x, l.add32(y, c32(-1))))
-		a := abs32(l, p)
-		res = l.blendPS(ordinary(a), res, l.mul32(y, div(p, x)))
+		res = l.blendPS(ordinary, res, l.mul32(y, q))
+		over := l.maskAnd(ordinary, l.cmpPS(cmpEQ, abs32(l, q), inf))
 		under := l.maskAnd(l.maskAnd(l.cmpPS(cmpNEQ, a, c32(0)), l.cmpPS(cmpLT, a, c32(0x1p-126))),
 			l.maskAnd(l.cmpPS(cmpNEQ, x, c32(0)), l.cmpPS(cmpNEQ, abs32(l, x), inf)))
-		return l.blendPS(under, res, div(l.mul32(y, p), x))
+		return l.blendPS(l.maskOr(under, over), res, div(l.mul32(y, p), x))
 	})
 	return l.blendPS(l.cmpPS(cmpEQ, y, c32(0)), dx, c32(0))
 }
@@ -290,9 +291,11 @@ func atan2Partials32(l *level, y, x VecVirtual) (dy, dx VecVirtual) {
 	inf := c32(float32(math.Inf(1)))
 	zero := l.maskOr(l.cmpPS(cmpEQ, h, c32(0)), l.maskOr(l.cmpPS(cmpEQ, ay, inf), l.cmpPS(cmpEQ, ax, inf)))
 	a, b := l.bop(VDIVPS, VDIVPS_BCST, y, h), l.bop(VDIVPS, VDIVPS_BCST, x, h)
-	inv := recipOf(l, f32, l.mul32(h, l.add32(l.mul32(a, a), l.mul32(b, b))))
-	dy = l.blendPS(zero, l.mul32(b, inv), c32(0))
-	dx = l.blendPS(zero, l.mul32(f32.neg(l, a), inv), c32(0))
+	// sc is 2^64 where h < 2^-100, else 1 (see atan2Rule).
+	sc := l.blendPS(l.cmpPS(cmpLT, h, c32(0x1p-100)), l.ld32(c32(1)), c32(0x1p64))
+	inv := recipOf(l, f32, l.mul32(l.mul32(h, sc), l.add32(l.mul32(a, a), l.mul32(b, b))))
+	dy = l.blendPS(zero, l.mul32(l.mul32(b, inv), sc), c32(0))
+	dx = l.blendPS(zero, l.mul32(l.mul32(f32.neg(l, a), inv), sc), c32(0))
 	return dy, dx
 }
 

@@ -115,23 +115,24 @@ func genFusedMore(l *level) {
 
 // powSlopeX returns powRule's x partial of p = x**y: 0 where y = 0; y*p/x where p is
 // subnormal and x finite and nonzero (keeping the bits x**(y-1) would lose to
-// underflow); y*(p/x) where p is normal and finite and x nonzero; elsewhere
-// y*x**(y-1), the one case that needs a second pow, behind a branch.
+// underflow); y*(p/x) where p is normal and finite, x nonzero and p/x finite, and
+// y*p/x where p/x overflows; elsewhere y*x**(y-1), the one case that needs a second
+// pow. All but y*(p/x) are behind a branch.
 func powSlopeX(l *level, x, y, p VecVirtual) VecVirtual {
 	inf := c64(math.Inf(1))
-	ordinary := func(a VecVirtual) mask {
-		return l.maskAnd(l.cmpPD(cmpNEQ, x, c64(0)),
-			l.maskAnd(l.cmpPD(cmpGE, a, c64(0x1p-1022)), l.cmpPD(cmpLT, a, inf)))
-	}
-	dx := l.branchAll(ordinary(f64.abs(l, p)), func() VecVirtual {
-		return l.mul(y, l.div(p, x))
+	a := f64.abs(l, p)
+	q := l.div(p, x)
+	ordinary := l.maskAnd(l.cmpPD(cmpNEQ, x, c64(0)),
+		l.maskAnd(l.cmpPD(cmpGE, a, c64(0x1p-1022)), l.cmpPD(cmpLT, a, inf)))
+	dx := l.branchAll(l.maskAnd(ordinary, l.cmpPD(cmpLT, f64.abs(l, q), inf)), func() VecVirtual {
+		return l.mul(y, q)
 	}, func() VecVirtual {
 		res := l.mul(y, powBody(l, x, l.add(y, c64(-1))))
-		a := f64.abs(l, p)
-		res = l.blendPD(ordinary(a), res, l.mul(y, l.div(p, x)))
+		res = l.blendPD(ordinary, res, l.mul(y, q))
+		over := l.maskAnd(ordinary, l.cmpPD(cmpEQ, f64.abs(l, q), inf))
 		under := l.maskAnd(l.maskAnd(l.cmpPD(cmpNEQ, a, c64(0)), l.cmpPD(cmpLT, a, c64(0x1p-1022))),
 			l.maskAnd(l.cmpPD(cmpNEQ, x, c64(0)), l.cmpPD(cmpNEQ, f64.abs(l, x), inf)))
-		return l.blendPD(under, res, l.div(l.mul(y, p), x))
+		return l.blendPD(l.maskOr(under, over), res, l.div(l.mul(y, p), x))
 	})
 	return l.pickC(l.cmpPD(cmpEQ, y, c64(0)), dx, 0)
 }
@@ -147,7 +148,8 @@ func powSlopeY(l *level, x, y, p VecVirtual) VecVirtual {
 
 // atan2Partials returns atan2Rule's partials of atan2(y, x): with h = max(|y|, |x|)
 // (NaN if either is), a = y/h and b = x/h, inv = 1/(h*(a² + b²)), dy = b*inv and
-// dx = -a*inv; both 0 where h = 0 or an argument is infinite.
+// dx = -a*inv (h and the partials scaled by 2^600 where h < 2^-1000, so that inv
+// does not overflow); both 0 where h = 0 or an argument is infinite.
 func atan2Partials(l *level, y, x VecVirtual) (dy, dx VecVirtual) {
 	ay, ax := f64.abs(l, y), f64.abs(l, x)
 	h := l.vec()
@@ -156,9 +158,11 @@ func atan2Partials(l *level, y, x VecVirtual) (dy, dx VecVirtual) {
 	inf := c64(math.Inf(1))
 	zero := l.maskOr(l.cmpPD(cmpEQ, h, c64(0)), l.maskOr(l.cmpPD(cmpEQ, ay, inf), l.cmpPD(cmpEQ, ax, inf)))
 	a, b := l.div(y, h), l.div(x, h)
-	inv := recipOf(l, f64, l.mul(h, l.add(l.mul(a, a), l.mul(b, b))))
-	dy = l.pickC(zero, l.mul(b, inv), 0)
-	dx = l.pickC(zero, l.mul(f64.neg(l, a), inv), 0)
+	// sc is 2^600 where h < 2^-1000, else 1 (see atan2Rule).
+	sc := l.blendPD(l.cmpPD(cmpLT, h, c64(0x1p-1000)), l.ld(c64(1)), c64(0x1p600))
+	inv := recipOf(l, f64, l.mul(l.mul(h, sc), l.add(l.mul(a, a), l.mul(b, b))))
+	dy = l.pickC(zero, l.mul(l.mul(b, inv), sc), 0)
+	dx = l.pickC(zero, l.mul(l.mul(f64.neg(l, a), inv), sc), 0)
 	return dy, dx
 }
 
