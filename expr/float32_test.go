@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/dualgrad/dualgrad/dual"
+	"github.com/dualgrad/dualgrad/vec"
 )
 
 // vecTolerance32 bounds the difference between vec's float32 kernels and package
@@ -17,11 +18,12 @@ const vecTolerance32 = 5e-5
 const fusedTolerance32 = 5e-6
 
 // agree32 reports whether a float32 batch result matches the float32 point result:
-// bit for bit with the pure-Go kernels unless the compiler fuses multiply-adds, else
+// bit for bit with the pure-Go kernels (up to the sign of a zero tangent, as for
+// float64) unless the compiler fuses multiply-adds, else
 // within vecTolerance32 or fusedTolerance32 (relative, absolute below 1).
 func agree32(batch, point float32) bool {
 	if !useVec && !compilerFuses {
-		return math.Float32bits(batch) == math.Float32bits(point) || batch != batch && point != point
+		return batch == point || batch != batch && point != point // as same: zeros of either sign
 	}
 	tol := vecTolerance32
 	if !useVec {
@@ -234,4 +236,135 @@ func TestEvalColumns32(t *testing.T) {
 		!strings.Contains(err.Error(), "wrt index 2 out of range") {
 		t.Errorf("bad wrt error = %v", err)
 	}
+}
+
+// FuzzColumns32VsPoint evaluates random expressions over float32 columns with the
+// pure-Go kernels and checks every element against float32 point evaluation, bit for
+// bit (where the compiler does not fuse multiply-adds), as FuzzBatchVsPoint does for
+// float64.
+func FuzzColumns32VsPoint(f *testing.F) {
+	f.Add([]byte{4, 0, 8, 2, 16}, 0.5, 1.5)
+	f.Add([]byte{5, 2, 8, 3, 0, 1, 9}, -0.3, 2.0)
+	f.Add([]byte{12, 13, 0, 8, 16, 2, 24}, 1.0, 1.0)
+	f.Fuzz(func(t *testing.T, data []byte, a, b float64) {
+		e := randomExpr(data, 0)
+		p, err := NewFunc(e, Mul(e, Var("y"))).Compile(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rng := rand.New(rand.NewPCG(uint64(len(data)), 1))
+		cols := randomColumns32(rng, len(p.Vars()), 67, a, a+math.Abs(b)+0.1)
+		defer func() { useVec = true }()
+		useVec = false
+		checkColumns32AgainstPoint(t, p, cols, BatchOptions{Workers: 2})
+	})
+}
+
+// fuzzTolerance32 is fuzzTolerance for float32: vec's float32 kernels are within an
+// ulp or two and dual's float32 rules round a float64 result, so anything beyond a
+// few ulps (1e-5 is 80) is a qualitative difference.
+const fuzzTolerance32 = 1e-5
+
+// vecClose32 is vecClose for float32 results.
+func vecClose32(got, want float32) bool {
+	g, w := float64(got), float64(want)
+	if math.IsNaN(g) || math.IsNaN(w) {
+		return math.IsNaN(g) && math.IsNaN(w)
+	}
+	if math.IsInf(g, 0) || math.IsInf(w, 0) {
+		finite, inf := g, w
+		if math.IsInf(g, 0) {
+			finite, inf = w, g
+		}
+		return finite == inf ||
+			math.Signbit(finite) == math.Signbit(inf) && math.Abs(finite) >= math.MaxFloat32*(1-fuzzTolerance32)
+	}
+	if g == 0 || w == 0 {
+		return math.Abs(g-w) < 0x1p-124 // the other is zero or subnormal
+	}
+	return math.Abs(g-w) <= fuzzTolerance32*math.Max(1, math.Abs(w))
+}
+
+// neighbours32 returns v and values around it in float32: its negation, the next
+// float32 on either side, and half and double of it.
+func neighbours32(v float32) []float32 {
+	up, down := float32(math.Inf(1)), float32(math.Inf(-1))
+	return []float32{v, -v, math.Nextafter32(v, up), math.Nextafter32(v, down), v / 2, v * 2}
+}
+
+// FuzzVecKernels32VsPoint is FuzzVecKernelsVsPoint in float32: one function or
+// operator over columns built around the fuzzed arguments, with vec's float32 kernels
+// on every level, against dual's float32 rules (point32).
+func FuzzVecKernels32VsPoint(f *testing.F) {
+	inf, nan := math.Inf(1), math.NaN()
+	for op := range vecFuzzSources {
+		f.Add(uint8(op), 0.7, -1.5)
+	}
+	f.Add(uint8(0), 1e8, 0.0)
+	f.Add(uint8(12), 88.7, 0.0)
+	f.Add(uint8(28), 0.0, 0.0)
+	f.Add(uint8(28), inf, -1.0)
+	f.Add(uint8(29), 1e30, 1e-30)
+	f.Add(uint8(30), -inf, nan)
+	f.Fuzz(func(t *testing.T, op uint8, a, b float64) {
+		src := vecFuzzSources[int(op)%len(vecFuzzSources)]
+		p := mustCompile(t, src)
+		xs, ys := neighbours32(float32(a)), neighbours32(float32(b))
+		for i := range xs {
+			xs[i] = float32(fuzzDomain(src, float64(xs[i])))
+		}
+		var cols [][]float32
+		if len(p.Vars()) == 1 {
+			cols = [][]float32{xs}
+		} else {
+			cols = [][]float32{nil, nil}
+			for _, x := range xs {
+				for _, y := range ys {
+					cols[0], cols[1] = append(cols[0], x), append(cols[1], y)
+				}
+			}
+		}
+		n := len(cols[0])
+		values := [][]float32{make([]float32, n)}
+		partials := [][][]float32{make([][]float32, len(cols))}
+		for k := range partials[0] {
+			partials[0][k] = make([]float32, n)
+		}
+		defer func(level string) {
+			if err := vec.SetLevel(level); err != nil {
+				t.Fatal(err)
+			}
+		}(vec.Level())
+		x := make([]float32, len(cols))
+		for _, level := range vec.Levels() {
+			if err := vec.SetLevel(level); err != nil {
+				t.Fatal(err)
+			}
+			if err := p.EvalColumns32(cols, values, partials, BatchOptions{Workers: 1}); err != nil {
+				t.Fatal(err)
+			}
+			for i := range n {
+				for j := range cols {
+					x[j] = cols[j][i]
+				}
+				v, _ := point32(p, x, -1)
+				if !vecClose32(values[0][i], v[0]) {
+					t.Fatalf("%s on %s at %v: float32 batch value %v, point %v", src, level, x, values[0][i], v[0])
+				}
+				if v[0] != v[0] {
+					// No derivative where the value is NaN, and the two disagree on
+					// the garbage: at x < 0, y = 2^-149, x**y is NaN and dual's
+					// float64 y-1 rounds to -1, so its slope is finite, while vec's
+					// float32 x**(y-1) overflows.
+					continue
+				}
+				for k := range cols {
+					_, d := point32(p, x, k)
+					if !vecClose32(partials[0][k][i], d[0]) {
+						t.Fatalf("%s on %s at %v: float32 batch partial %d %v, point %v", src, level, x, k, partials[0][k][i], d[0])
+					}
+				}
+			}
+		}
+	})
 }
