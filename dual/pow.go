@@ -26,16 +26,17 @@ func powMinusOne(x, y, p float64) float64 {
 }
 
 // powSlopeX returns ∂/∂x x**y = y·x**(y-1), 0 when y = 0. Where x**y is
-// subnormal, y·x**y/x keeps the bits that x**(y-1) may lose to underflow; where
-// x**y is normal but x**(y-1) = x**y/x overflows, (y·x**y)/x is finite when |y| is
-// small enough (x = y = 2^-1074: 1, not +Inf).
+// subnormal and |x| >= 1, y·x**y/x keeps the bits that x**(y-1), smaller still, may
+// lose to underflow (for |x| < 1 x**(y-1) is the larger, and computed itself);
+// where x**y is normal but x**(y-1) = x**y/x overflows, (y·x**y)/x is finite when
+// |y| is small enough (x = y = 2^-1074: 1, not +Inf).
 func powSlopeX(x, y, p float64) float64 {
 	if y == 0 {
 		return 0
 	}
 	a := math.Abs(p)
 	switch {
-	case a != 0 && a < 0x1p-1022 && x != 0 && !math.IsInf(x, 0):
+	case a != 0 && a < 0x1p-1022 && math.Abs(x) >= 1 && !math.IsInf(x, 0):
 		return y * p / x
 	case x != 0 && a >= 0x1p-1022 && a <= math.MaxFloat64:
 		if q := p / x; !math.IsInf(q, 0) {

@@ -205,7 +205,7 @@ func TestDualPowSlopeOverflow(t *testing.T) {
 }
 
 func testDualPowSlopeOverflow[T Float](t *testing.T, tiny T) {
-	n := 40 // full vectors and a tail on every level
+	n := 40                                    // full vectors and a tail on every level
 	x, y := NewDual[T](n, 1), NewDual[T](n, 1) // y has a zero tangent
 	for i := range n {
 		x.V[i], x.D[0][i] = tiny, 1
@@ -223,6 +223,38 @@ func testDualPowSlopeOverflow[T Float](t *testing.T, tiny T) {
 		}
 		if dst.D[0][i] != want {
 			t.Fatalf("DualPow(%v, %v) at %d: x partial %v, want %v", x.V[i], y.V[i], i, dst.D[0][i], want)
+		}
+	}
+}
+
+// TestDualPowSlopeSubnormal checks the x partial where x**y is subnormal and |x| < 1:
+// at x = 2^-1074, y = 1+2^-52, x**y rounds to 2^-1074, which has one significant bit,
+// so y·x**y/x = 1+2^-52 is 750 ulps from y·x**(y-1) = 1 - 1.65e-13; likewise at
+// 2^-149 and 1+2^-23 in float32 (0.9999877).
+func TestDualPowSlopeSubnormal(t *testing.T) {
+	forEachLevel(t, func(t *testing.T) {
+		t.Run("f64", func(t *testing.T) {
+			want := (1 + 0x1p-52) * math.Exp(-1074*0x1p-52*math.Ln2)
+			testDualPowSlope(t, 0x1p-1074, 1+0x1p-52, want, 4e-16)
+		})
+		t.Run("f32", func(t *testing.T) {
+			want := (1 + 0x1p-23) * math.Exp(-149*0x1p-23*math.Ln2)
+			testDualPowSlope(t, float32(0x1p-149), 1+0x1p-23, want, 2e-7)
+		})
+	})
+}
+
+func testDualPowSlope[T Float](t *testing.T, xv, yv T, want, tol float64) {
+	n := 40
+	x, y := NewDual[T](n, 1), NewDual[T](n, 1)
+	for i := range n {
+		x.V[i], x.D[0][i], y.V[i] = xv, 1, yv
+	}
+	dst := NewDual[T](n, 1)
+	DualPow(dst, x, y)
+	for i := range n {
+		if got := float64(dst.D[0][i]); !closeRel(got, want, tol) {
+			t.Fatalf("DualPow(%v, %v) at %d: x partial %v, want %v", xv, yv, i, got, want)
 		}
 	}
 }

@@ -588,8 +588,8 @@ func powRule[T Float](t *floatKernels[T], v, dx, dy, x, y []T) {
 		switch {
 		case yi == 0:
 			dx[i] = 0
-		case a != 0 && a < tiny && xi != 0 && abs(xi) != inf:
-			dx[i] = yi * p / xi // keeps the bits x**(y-1) loses to underflow
+		case a != 0 && a < tiny && abs(xi) >= 1 && abs(xi) != inf:
+			dx[i] = yi * p / xi // keeps the bits x**(y-1), smaller still, loses to underflow
 		case xi != 0 && a >= tiny && a < inf:
 			if q := p / xi; abs(q) < inf {
 				dx[i] = yi * q

@@ -174,7 +174,7 @@ func genFused32(l *level) {
 }
 
 // powSlopeX32 is powSlopeX (fused_more.go) in float32 lanes: powRule's x partial of
-// p = x**y is 0 where y = 0; y*p/x where p is subnormal and x finite and nonzero;
+// p = x**y is 0 where y = 0; y*p/x where p is subnormal and x finite with |x| >= 1;
 // y*(p/x) where p is normal and finite, x nonzero and p/x finite, and y*p/x where
 // p/x overflows; elsewhere y*x**(y-1), the one case that needs a second pow. All but
 // y*(p/x) are behind a branch.
@@ -192,7 +192,7 @@ func powSlopeX32(l *level, x, y, p VecVirtual) VecVirtual {
 		res = l.blendPS(ordinary, res, l.mul32(y, q))
 		over := l.maskAnd(ordinary, l.cmpPS(cmpEQ, abs32(l, q), inf))
 		under := l.maskAnd(l.maskAnd(l.cmpPS(cmpNEQ, a, c32(0)), l.cmpPS(cmpLT, a, c32(0x1p-126))),
-			l.maskAnd(l.cmpPS(cmpNEQ, x, c32(0)), l.cmpPS(cmpNEQ, abs32(l, x), inf)))
+			l.maskAnd(l.cmpPS(cmpGE, abs32(l, x), c32(1)), l.cmpPS(cmpNEQ, abs32(l, x), inf)))
 		return l.blendPS(l.maskOr(under, over), res, div(l.mul32(y, p), x))
 	})
 	return l.blendPS(l.cmpPS(cmpEQ, y, c32(0)), dx, c32(0))

@@ -114,8 +114,8 @@ func genFusedMore(l *level) {
 }
 
 // powSlopeX returns powRule's x partial of p = x**y: 0 where y = 0; y*p/x where p is
-// subnormal and x finite and nonzero (keeping the bits x**(y-1) would lose to
-// underflow); y*(p/x) where p is normal and finite, x nonzero and p/x finite, and
+// subnormal and x finite with |x| >= 1 (keeping the bits x**(y-1), smaller
+// still, would lose to underflow); y*(p/x) where p is normal and finite, x nonzero and p/x finite, and
 // y*p/x where p/x overflows; elsewhere y*x**(y-1), the one case that needs a second
 // pow. All but y*(p/x) are behind a branch.
 func powSlopeX(l *level, x, y, p VecVirtual) VecVirtual {
@@ -131,7 +131,7 @@ func powSlopeX(l *level, x, y, p VecVirtual) VecVirtual {
 		res = l.blendPD(ordinary, res, l.mul(y, q))
 		over := l.maskAnd(ordinary, l.cmpPD(cmpEQ, f64.abs(l, q), inf))
 		under := l.maskAnd(l.maskAnd(l.cmpPD(cmpNEQ, a, c64(0)), l.cmpPD(cmpLT, a, c64(0x1p-1022))),
-			l.maskAnd(l.cmpPD(cmpNEQ, x, c64(0)), l.cmpPD(cmpNEQ, f64.abs(l, x), inf)))
+			l.maskAnd(l.cmpPD(cmpGE, f64.abs(l, x), c64(1)), l.cmpPD(cmpNEQ, f64.abs(l, x), inf)))
 		return l.blendPD(l.maskOr(under, over), res, l.div(l.mul(y, p), x))
 	})
 	return l.pickC(l.cmpPD(cmpEQ, y, c64(0)), dx, 0)
