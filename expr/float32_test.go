@@ -360,8 +360,21 @@ func FuzzVecKernels32VsPoint(f *testing.F) {
 				}
 				for k := range cols {
 					_, d := point32(p, x, k)
-					if !vecClose32(partials[0][k][i], d[0]) {
-						t.Fatalf("%s on %s at %v: float32 batch partial %d %v, point %v", src, level, x, k, partials[0][k][i], d[0])
+					got := partials[0][k][i]
+					if math.IsInf(float64(v[0]), 0) && math.IsInf(float64(got), 0) && (got > 0) == (d[0] > 0) {
+						// Where the value overflows, vec forms the derivative from it
+						// (exp2's ln 2·2^x at x = 128.48 is +Inf), while dual's
+						// float64 product still fits a float32 (3.29e38).
+						continue
+					}
+					if src == "x ^ y" && x[0] == 0 && math.IsInf(float64(got), 0) && math.IsInf(float64(d[0]), 0) {
+						// The slope's infinity at x = ±0 takes its sign from the parity
+						// of y-1, which float32 (vec) and float64 (dual) round apart:
+						// y = -1.9999999 gives y-1 = -3, odd, in float32 only.
+						continue
+					}
+					if !vecClose32(got, d[0]) {
+						t.Fatalf("%s on %s at %v: float32 batch partial %d %v, point %v", src, level, x, k, got, d[0])
 					}
 				}
 			}
