@@ -44,7 +44,7 @@ func (p *Program) resolveWrt(wrt []int) ([]int, error) {
 
 // prepare validates the inputs and options and fills the parts of a batch common
 // to all tensor evaluations.
-func (p *Program) prepare(inputs []Tensor, opt BatchOptions) (*batch[float64], error) {
+func prepare[T vec.Float](p *Program, inputs []TensorOf[T], opt BatchOptions) (*batch[T], error) {
 	if opt.Workers < 0 {
 		return nil, fmt.Errorf("expr: BatchOptions.Workers is %d, want >= 0", opt.Workers)
 	}
@@ -63,7 +63,7 @@ func (p *Program) prepare(inputs []Tensor, opt BatchOptions) (*batch[float64], e
 		return nil, err
 	}
 	n, _ := numElements(shape)
-	b := &batch[float64]{p: p, n: n, shape: shape, inData: make([][]float64, len(inputs)), inMap: make([]bcastMap, len(inputs))}
+	b := &batch[T]{p: p, n: n, shape: shape, inData: make([][]T, len(inputs)), inMap: make([]bcastMap, len(inputs))}
 	for i, t := range inputs {
 		b.inData[i] = t.Data
 		b.inMap[i] = newBcastMap(t.Shape, shape)
@@ -87,11 +87,13 @@ func (b *batch[T]) seedWrt(wrt []int) {
 	}
 }
 
-func newTensors(shape []int, n, count int) ([]Tensor, [][]float64) {
-	ts := make([]Tensor, count)
-	flat := make([][]float64, count)
+// newTensors returns count zero tensors of the given shape and n elements, and their
+// data slices.
+func newTensors[T vec.Float](shape []int, n, count int) ([]TensorOf[T], [][]T) {
+	ts := make([]TensorOf[T], count)
+	flat := make([][]T, count)
 	for i := range ts {
-		ts[i] = Tensor{Shape: append([]int{}, shape...), Data: make([]float64, n)}
+		ts[i] = TensorOf[T]{Shape: append([]int{}, shape...), Data: make([]T, n)}
 		flat[i] = ts[i].Data
 	}
 	return ts, flat
@@ -102,7 +104,16 @@ func newTensors(shape []int, n, count int) ([]Tensor, [][]float64) {
 // partials[i][k] its partial derivative with respect to input opt.Wrt[k] (all inputs
 // if opt.Wrt is nil), each with the broadcast shape.
 func (p *Program) EvalBatch(inputs []Tensor, opt BatchOptions) (values []Tensor, partials [][]Tensor, err error) {
-	b, err := p.prepare(inputs, opt)
+	return evalBatch(p, inputs, opt)
+}
+
+// EvalBatch32 is EvalBatch in single precision: see EvalColumns32.
+func (p *Program) EvalBatch32(inputs []Tensor32, opt BatchOptions) (values []Tensor32, partials [][]Tensor32, err error) {
+	return evalBatch(p, inputs, opt)
+}
+
+func evalBatch[T vec.Float](p *Program, inputs []TensorOf[T], opt BatchOptions) (values []TensorOf[T], partials [][]TensorOf[T], err error) {
+	b, err := prepare(p, inputs, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -111,11 +122,11 @@ func (p *Program) EvalBatch(inputs []Tensor, opt BatchOptions) (values []Tensor,
 		return nil, nil, err
 	}
 	b.seedWrt(wrt)
-	values, b.values = newTensors(b.shape, b.n, len(p.outputs))
-	partials = make([][]Tensor, len(p.outputs))
-	b.partials = make([][][]float64, len(p.outputs))
+	values, b.values = newTensors[T](b.shape, b.n, len(p.outputs))
+	partials = make([][]TensorOf[T], len(p.outputs))
+	b.partials = make([][][]T, len(p.outputs))
 	for i := range partials {
-		partials[i], b.partials[i] = newTensors(b.shape, b.n, len(wrt))
+		partials[i], b.partials[i] = newTensors[T](b.shape, b.n, len(wrt))
 	}
 	b.run(opt.Workers)
 	return values, partials, nil
@@ -126,25 +137,35 @@ func (p *Program) EvalBatch(inputs []Tensor, opt BatchOptions) (values []Tensor,
 // gradient of the sum of all output elements, shaped like that input. Where an
 // input was broadcast, its gradient sums the partials over the broadcast dimensions.
 func (p *Program) Backward(inputs []Tensor, opt BatchOptions) (value Tensor, grads []Tensor, err error) {
+	return backward(p, inputs, opt)
+}
+
+// Backward32 is Backward in single precision: see EvalColumns32. Gradients of
+// broadcast inputs are sums of float32 partials, added in float32 in a fixed order.
+func (p *Program) Backward32(inputs []Tensor32, opt BatchOptions) (value Tensor32, grads []Tensor32, err error) {
+	return backward(p, inputs, opt)
+}
+
+func backward[T vec.Float](p *Program, inputs []TensorOf[T], opt BatchOptions) (value TensorOf[T], grads []TensorOf[T], err error) {
 	if len(p.outputs) != 1 {
-		return Tensor{}, nil, fmt.Errorf("expr: Backward needs a program with one output, this one has %d", len(p.outputs))
+		return TensorOf[T]{}, nil, fmt.Errorf("expr: Backward needs a program with one output, this one has %d", len(p.outputs))
 	}
-	b, err := p.prepare(inputs, opt)
+	b, err := prepare(p, inputs, opt)
 	if err != nil {
-		return Tensor{}, nil, err
+		return TensorOf[T]{}, nil, err
 	}
 	wrt, err := p.resolveWrt(opt.Wrt)
 	if err != nil {
-		return Tensor{}, nil, err
+		return TensorOf[T]{}, nil, err
 	}
 	b.seedWrt(wrt)
 	b.wrt = wrt
-	vals, flat := newTensors(b.shape, b.n, 1)
+	vals, flat := newTensors[T](b.shape, b.n, 1)
 	b.values = flat
-	grads = make([]Tensor, len(wrt))
-	b.grads = make([][]float64, len(wrt))
+	grads = make([]TensorOf[T], len(wrt))
+	b.grads = make([][]T, len(wrt))
 	for k, w := range wrt {
-		grads[k] = Tensor{Shape: append([]int{}, inputs[w].Shape...), Data: make([]float64, len(inputs[w].Data))}
+		grads[k] = TensorOf[T]{Shape: append([]int{}, inputs[w].Shape...), Data: make([]T, len(inputs[w].Data))}
 		b.grads[k] = grads[k].Data
 	}
 	b.run(opt.Workers)
@@ -156,10 +177,19 @@ func (p *Program) Backward(inputs []Tensor, opt BatchOptions) (value Tensor, gra
 // each point and must broadcast to the batch shape. jvps[i] holds the directional
 // derivative of output i. opt.Wrt must be nil.
 func (p *Program) JVPBatch(inputs, tangents []Tensor, opt BatchOptions) (values, jvps []Tensor, err error) {
+	return jvpBatch(p, inputs, tangents, opt)
+}
+
+// JVPBatch32 is JVPBatch in single precision: see EvalColumns32.
+func (p *Program) JVPBatch32(inputs, tangents []Tensor32, opt BatchOptions) (values, jvps []Tensor32, err error) {
+	return jvpBatch(p, inputs, tangents, opt)
+}
+
+func jvpBatch[T vec.Float](p *Program, inputs, tangents []TensorOf[T], opt BatchOptions) (values, jvps []TensorOf[T], err error) {
 	if opt.Wrt != nil {
 		return nil, nil, errors.New("expr: JVPBatch takes its direction from tangents; BatchOptions.Wrt must be nil")
 	}
-	b, err := p.prepare(inputs, opt)
+	b, err := prepare(p, inputs, opt)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -167,7 +197,7 @@ func (p *Program) JVPBatch(inputs, tangents []Tensor, opt BatchOptions) (values,
 		return nil, nil, fmt.Errorf("expr: got %d tangent tensors for %d inputs", len(tangents), len(inputs))
 	}
 	b.ntan = 1
-	b.tanData = make([][]float64, len(tangents))
+	b.tanData = make([][]T, len(tangents))
 	b.tanMap = make([]bcastMap, len(tangents))
 	for j, t := range tangents {
 		if err := t.validate(fmt.Sprintf("tangent of %s", p.vars[j])); err != nil {
@@ -180,12 +210,12 @@ func (p *Program) JVPBatch(inputs, tangents []Tensor, opt BatchOptions) (values,
 		b.tanData[j] = t.Data
 		b.tanMap[j] = newBcastMap(t.Shape, b.shape)
 	}
-	values, b.values = newTensors(b.shape, b.n, len(p.outputs))
-	var flat [][]float64
-	jvps, flat = newTensors(b.shape, b.n, len(p.outputs))
-	b.partials = make([][][]float64, len(p.outputs))
+	values, b.values = newTensors[T](b.shape, b.n, len(p.outputs))
+	var flat [][]T
+	jvps, flat = newTensors[T](b.shape, b.n, len(p.outputs))
+	b.partials = make([][][]T, len(p.outputs))
 	for i := range flat {
-		b.partials[i] = [][]float64{flat[i]}
+		b.partials[i] = [][]T{flat[i]}
 	}
 	b.run(opt.Workers)
 	return values, jvps, nil

@@ -621,7 +621,7 @@ func TestBatchPrefetchSameResults(t *testing.T) {
 	n := prefetchBytes/16 + 3*p.blockSize(2, 8) + 17 // two inputs of 8 bytes a point
 	x, y := randomTensor(rng, []int{n}, 0.1, 3.1), randomTensor(rng, []int{n}, -4, 4)
 	cols := [][]float64{x.Data, y.Data}
-	if b, err := p.prepare([]Tensor{x, y}, BatchOptions{}); err != nil || !b.prefetches() {
+	if b, err := prepare(p, []Tensor{x, y}, BatchOptions{}); err != nil || !b.prefetches() {
 		t.Fatalf("a batch of %d points does not prefetch (err %v)", n, err)
 	}
 	const piece = 4096

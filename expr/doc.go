@@ -15,8 +15,9 @@
 // [Program.Jacobian], [Program.Hessian], [Program.Partials]), or over batches of points held in
 // tensors with NumPy broadcasting, through the SIMD kernels of package vec
 // ([Program.EvalBatch], [Program.Backward], [Program.JVPBatch],
-// [Program.EvalColumns]; [Program.EvalColumns32] in single precision, with twice the
-// SIMD lanes). Batches run in blocks sized to stay in cache, on up to
+// [Program.EvalColumns]; in single precision, with twice the SIMD lanes, on
+// [Tensor32]: [Program.EvalBatch32], [Program.Backward32], [Program.JVPBatch32],
+// [Program.EvalColumns32]). Batches run in blocks sized to stay in cache, on up to
 // GOMAXPROCS goroutines (fewer for batches too small to repay waking them), without
 // allocating per block. A batch too large for the caches fetches the next block's
 // inputs while the current block computes, and writes its results past the caches,

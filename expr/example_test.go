@@ -140,3 +140,20 @@ func ExampleProgram_EvalColumns32() {
 	// f = -0.307287, ∂f/∂x = 3.02721, ∂f/∂y = 2.11189
 	// f = -0.780027, ∂f/∂x = 0.999942, ∂f/∂y = -0.944627
 }
+
+// The notebook's tensors in float32, PyTorch's default precision.
+func ExampleProgram_Backward32() {
+	f, _ := expr.Parse("x^3 + y^2")
+	p, _ := f.Compile(nil)
+	x := expr.Tensor32{Shape: []int{2, 3}, Data: []float32{2, 3, 2, 2, 3, 3}}
+	y := expr.Tensor32{Shape: []int{2, 3}, Data: []float32{4, 5, 5, 4, 5, 5}}
+	_, grads, err := p.Backward32([]expr.Tensor32{x, y}, expr.BatchOptions{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("x.grad:", grads[0].Data)
+	fmt.Println("y.grad:", grads[1].Data)
+	// Output:
+	// x.grad: [12 27 12 12 27 27]
+	// y.grad: [8 10 10 8 10 10]
+}

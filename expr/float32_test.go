@@ -40,12 +40,22 @@ func agree32(batch, point float32) bool {
 // pure-Go float32 batch kernels follow, with the tangent of input k seeded (none for
 // k < 0). It returns each output's value and tangent.
 func point32(p *Program, x []float32, k int) (v, d []float32) {
+	var dir []float32
+	if k >= 0 {
+		dir = make([]float32, len(x))
+		dir[k] = 1
+	}
+	return point32Dir(p, x, dir)
+}
+
+// point32Dir is point32 with the inputs' tangents dir (none if nil).
+func point32Dir(p *Program, x, dir []float32) (v, d []float32) {
 	regs := make([]dual.Number[float32], p.numRegs)
 	for i, xi := range x {
 		regs[i] = dual.Number[float32]{V: xi}
 	}
-	if k >= 0 {
-		regs[k].D = 1
+	for i, t := range dir {
+		regs[i].D = t
 	}
 	for i := range p.instrs {
 		stepNumber32(&p.instrs[i], regs)
@@ -380,4 +390,148 @@ func FuzzVecKernels32VsPoint(f *testing.F) {
 			}
 		}
 	})
+}
+
+// toTensor32 rounds t to float32.
+func toTensor32(t Tensor) Tensor32 {
+	r := Tensor32{Shape: t.Shape, Data: make([]float32, len(t.Data))}
+	for i, v := range t.Data {
+		r.Data[i] = float32(v)
+	}
+	return r
+}
+
+// toTensor64 widens t to float64, exactly.
+func toTensor64(t Tensor32) Tensor {
+	r := Tensor{Shape: t.Shape, Data: make([]float64, len(t.Data))}
+	for i, v := range t.Data {
+		r.Data[i] = float64(v)
+	}
+	return r
+}
+
+// pointAt32 is pointAt for float32 tensors.
+func pointAt32(inputs []Tensor32, shape []int, i int) []float32 {
+	wide := make([]Tensor, len(inputs))
+	for j, in := range inputs {
+		wide[j] = toTensor64(in)
+	}
+	x := pointAt(wide, shape, i)
+	r := make([]float32, len(x))
+	for j, v := range x {
+		r[j] = float32(v)
+	}
+	return r
+}
+
+// TestBatch32MatchesPoint checks EvalBatch32 and JVPBatch32 over broadcast float32
+// tensors against float32 point evaluation, with the Go kernels and vec's at every
+// level.
+func TestBatch32MatchesPoint(t *testing.T) {
+	forEachKernelSet(t, func(t *testing.T) {
+		rng := rand.New(rand.NewPCG(27, 28))
+		shapes := [][]int{{3, 1, 700}, {1, 2, 1}, {700}}
+		for _, src := range compositeCases {
+			p := mustCompile(t, src)
+			inputs := make([]Tensor32, len(p.Vars()))
+			dirs := make([]Tensor32, len(p.Vars()))
+			for i := range inputs {
+				inputs[i] = toTensor32(randomTensor(rng, shapes[i%3], 0.2, 0.9))
+				dirs[i] = toTensor32(randomTensor(rng, shapes[(i+1)%3][1:], -1, 1)) // broadcasts too
+			}
+			values, partials, err := p.EvalBatch32(inputs, BatchOptions{Workers: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			jvpValues, jvps, err := p.JVPBatch32(inputs, dirs, BatchOptions{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			shape := values[0].Shape
+			n := values[0].Len()
+			for i := range n {
+				x := pointAt32(inputs, shape, i)
+				dir := pointAt32(dirs, shape, i)
+				v, _ := point32(p, x, -1)
+				_, dv := point32Dir(p, x, dir)
+				for o := range v {
+					if !agree32(values[o].Data[i], v[o]) || jvpValues[o].Data[i] != values[o].Data[i] {
+						t.Fatalf("%s at %v: float32 batch value %v (JVPBatch32 %v), point %v", src, x, values[o].Data[i], jvpValues[o].Data[i], v[o])
+					}
+					if !agree32(jvps[o].Data[i], dv[o]) {
+						t.Fatalf("%s at %v along %v: float32 JVP %v, point %v", src, x, dir, jvps[o].Data[i], dv[o])
+					}
+					for k := range x {
+						_, d := point32(p, x, k)
+						if !agree32(partials[o][k].Data[i], d[o]) {
+							t.Fatalf("%s at %v: float32 batch partial %d %v, point %v", src, x, k, partials[o][k].Data[i], d[o])
+						}
+					}
+				}
+			}
+		}
+	})
+}
+
+// TestBackward32 checks Backward32 on the notebook's tensors (exact in float32) and
+// the sum over a broadcast input against float64.
+func TestBackward32(t *testing.T) {
+	p := mustCompile(t, "x^3 + y^2")
+	x := Tensor32{Shape: []int{2, 3}, Data: []float32{2, 3, 2, 2, 3, 3}}
+	y := Tensor32{Shape: []int{2, 3}, Data: []float32{4, 5, 5, 4, 5, 5}}
+	f, grads, err := p.Backward32([]Tensor32{x, y}, BatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantF := []float32{24, 52, 33, 24, 52, 52}
+	wantX, wantY := []float32{12, 27, 12, 12, 27, 27}, []float32{8, 10, 10, 8, 10, 10}
+	for i := range wantX {
+		if f.Data[i] != wantF[i] || grads[0].Data[i] != wantX[i] || grads[1].Data[i] != wantY[i] {
+			t.Fatalf("f %v, x.grad %v, y.grad %v; want %v, %v, %v", f.Data, grads[0].Data, grads[1].Data, wantF, wantX, wantY)
+		}
+	}
+
+	q := mustCompile(t, "sin(x*y)/sin(x)")
+	rng := rand.New(rand.NewPCG(29, 30))
+	x64 := toTensor64(toTensor32(randomTensor(rng, []int{4, 5000}, 0.5, 2.5)))
+	y64 := Tensor{Data: []float64{1.25}} // a scalar: its gradient sums 20000 partials
+	_, g64, err := q.Backward([]Tensor{x64, y64}, BatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{1, 3} {
+		_, g32, err := q.Backward32([]Tensor32{toTensor32(x64), toTensor32(y64)}, BatchOptions{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(g32[1].Data) != 1 || len(g32[0].Data) != 20000 {
+			t.Fatalf("gradient shapes %v and %v", g32[0].Shape, g32[1].Shape)
+		}
+		// 20000 float32 additions: a relative error of a few 1e-4 at most.
+		if got, want := float64(g32[1].Data[0]), g64[1].Data[0]; math.Abs(got-want) > 1e-3*math.Abs(want) {
+			t.Errorf("workers %d: y.grad = %v in float32, %v in float64", workers, got, want)
+		}
+	}
+	// x*y with integer x and a scalar y: y.grad = Σ x exactly (below 2^24), so a
+	// partial added twice or not at all shows.
+	r := mustCompile(t, "x*y")
+	xi := Tensor32{Shape: []int{7, 3001}, Data: make([]float32, 7*3001)}
+	var sum float32
+	for i := range xi.Data {
+		xi.Data[i] = float32(i%7 + 1)
+		sum += xi.Data[i]
+	}
+	for _, workers := range []int{1, 2, 3} {
+		_, g, err := r.Backward32([]Tensor32{xi, {Data: []float32{2}}}, BatchOptions{Workers: workers})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g[1].Data[0] != sum || g[0].Data[5] != 2 {
+			t.Errorf("workers %d: y.grad %v, want %v; x.grad[5] %v, want 2", workers, g[1].Data[0], sum, g[0].Data[5])
+		}
+	}
+	if _, _, err := q.Backward32([]Tensor32{{Shape: []int{2}, Data: []float32{1}}, toTensor32(y64)}, BatchOptions{}); err == nil ||
+		!strings.Contains(err.Error(), "shape [2] holds 2 elements but the data has 1") {
+		t.Errorf("ragged tensor error = %v", err)
+	}
 }

@@ -7,12 +7,19 @@ import (
 	"github.com/dualgrad/dualgrad/vec"
 )
 
-// Tensor is an n-dimensional array of float64 in row-major order: the last index
-// varies fastest. A scalar has an empty (or nil) Shape and one element.
-type Tensor struct {
+// TensorOf is an n-dimensional array of float32 or float64 in row-major order: the
+// last index varies fastest. A scalar has an empty (or nil) Shape and one element.
+type TensorOf[T vec.Float] struct {
 	Shape []int
-	Data  []float64
+	Data  []T
 }
+
+// Tensor is a tensor of float64, the precision of EvalBatch, Backward and JVPBatch.
+type Tensor = TensorOf[float64]
+
+// Tensor32 is a tensor of float32, the precision of EvalBatch32, Backward32 and
+// JVPBatch32.
+type Tensor32 = TensorOf[float32]
 
 // Scalar returns the 0-dimensional tensor holding v.
 func Scalar(v float64) Tensor { return Tensor{Data: []float64{v}} }
@@ -28,13 +35,13 @@ func NewTensor(shape ...int) Tensor {
 }
 
 // Len returns the number of elements the shape calls for.
-func (t Tensor) Len() int {
+func (t TensorOf[T]) Len() int {
 	n, _ := numElements(t.Shape)
 	return n
 }
 
 // At returns the element at the given indices (one per dimension).
-func (t Tensor) At(index ...int) float64 {
+func (t TensorOf[T]) At(index ...int) T {
 	if len(index) != len(t.Shape) {
 		panic(fmt.Sprintf("expr.Tensor.At: %d indices for shape %v", len(index), t.Shape))
 	}
@@ -61,7 +68,7 @@ func numElements(shape []int) (int, error) {
 }
 
 // validate checks that t's data matches its shape; what names the tensor in errors.
-func (t Tensor) validate(what string) error {
+func (t TensorOf[T]) validate(what string) error {
 	n, err := numElements(t.Shape)
 	if err != nil {
 		return fmt.Errorf("expr: %s: %v", what, err)
