@@ -80,14 +80,19 @@ type SeedExpr struct {
 	partials [][][]float64
 }
 
-// NewSeedExpr parses and compiles SeedSource for inputs (x, y) and binds it to c.
-func NewSeedExpr(c *SeedColumns) (*SeedExpr, error) {
-	c.check("NewSeedExpr")
+// compileSeed parses and compiles SeedSource for inputs (x, y).
+func compileSeed() (*expr.Program, error) {
 	f, err := expr.Parse(SeedSource)
 	if err != nil {
 		return nil, err
 	}
-	prog, err := f.Compile([]string{"x", "y"})
+	return f.Compile([]string{"x", "y"})
+}
+
+// NewSeedExpr parses and compiles SeedSource for inputs (x, y) and binds it to c.
+func NewSeedExpr(c *SeedColumns) (*SeedExpr, error) {
+	c.check("NewSeedExpr")
+	prog, err := compileSeed()
 	if err != nil {
 		return nil, err
 	}
@@ -175,11 +180,7 @@ type SeedExpr32 struct {
 
 // NewSeedExpr32 parses and compiles SeedSource for inputs (x, y) and binds it to c.
 func NewSeedExpr32(c *SeedColumns32) (*SeedExpr32, error) {
-	f, err := expr.Parse(SeedSource)
-	if err != nil {
-		return nil, err
-	}
-	prog, err := f.Compile([]string{"x", "y"})
+	prog, err := compileSeed()
 	if err != nil {
 		return nil, err
 	}

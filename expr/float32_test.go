@@ -277,22 +277,7 @@ const fuzzTolerance32 = 1e-5
 
 // vecClose32 is vecClose for float32 results.
 func vecClose32(got, want float32) bool {
-	g, w := float64(got), float64(want)
-	if math.IsNaN(g) || math.IsNaN(w) {
-		return math.IsNaN(g) && math.IsNaN(w)
-	}
-	if math.IsInf(g, 0) || math.IsInf(w, 0) {
-		finite, inf := g, w
-		if math.IsInf(g, 0) {
-			finite, inf = w, g
-		}
-		return finite == inf ||
-			math.Signbit(finite) == math.Signbit(inf) && math.Abs(finite) >= math.MaxFloat32*(1-fuzzTolerance32)
-	}
-	if g == 0 || w == 0 {
-		return math.Abs(g-w) < 0x1p-124 // the other is zero or subnormal
-	}
-	return math.Abs(g-w) <= fuzzTolerance32*math.Max(1, math.Abs(w))
+	return closeAtScale(float64(got), float64(want), fuzzTolerance32, math.MaxFloat32, 0x1p-124)
 }
 
 // neighbours32 returns v and values around it in float32: its negation, the next

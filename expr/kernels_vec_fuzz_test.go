@@ -59,6 +59,12 @@ const fuzzTolerance = 1e-10
 // otherwise within fuzzTolerance, relative above 1 and absolute below, as agree in
 // batch_test.go.
 func vecClose(got, want float64) bool {
+	return closeAtScale(got, want, fuzzTolerance, math.MaxFloat64, 0x1p-1020)
+}
+
+// closeAtScale is vecClose for a float type whose largest finite value is maxFinite
+// and whose subnormals lie below tiny, with relative tolerance tol.
+func closeAtScale(got, want, tol, maxFinite, tiny float64) bool {
 	if math.IsNaN(got) || math.IsNaN(want) {
 		return math.IsNaN(got) && math.IsNaN(want)
 	}
@@ -67,13 +73,12 @@ func vecClose(got, want float64) bool {
 		if math.IsInf(got, 0) {
 			finite, inf = want, got
 		}
-		return finite == inf ||
-			math.Signbit(finite) == math.Signbit(inf) && math.Abs(finite) >= math.MaxFloat64*(1-fuzzTolerance)
+		return finite == inf || math.Signbit(finite) == math.Signbit(inf) && math.Abs(finite) >= maxFinite*(1-tol)
 	}
 	if got == 0 || want == 0 {
-		return math.Abs(got-want) < 0x1p-1020
+		return math.Abs(got-want) < tiny
 	}
-	return math.Abs(got-want) <= fuzzTolerance*math.Max(1, math.Abs(want))
+	return math.Abs(got-want) <= tol*math.Max(1, math.Abs(want))
 }
 
 // correctGoMath fixes the point results v (value) and jac (partials) of src at x

@@ -72,16 +72,22 @@ def run_points():
 def run_seed():
     xs, ys = seed_points()
     print(f"inputs {bits_sum(xs):016x} {bits_sum(ys):016x}")
-    x = torch.from_numpy(xs).requires_grad_(True)
-    y = torch.from_numpy(ys).requires_grad_(True)
     out = {}
 
-    def reverse():
-        x.grad = None
-        y.grad = None
-        f = seed(x, y)
-        f.sum().backward()
-        out["f"], out["dx"], out["dy"] = f.detach(), x.grad, y.grad
+    def reverse_mode(x, y):
+        """f.sum().backward() on leaf tensors x and y, results into out."""
+        x.requires_grad_(True)
+        y.requires_grad_(True)
+
+        def body():
+            x.grad = None
+            y.grad = None
+            f = seed(x, y)
+            f.sum().backward()
+            out["f"], out["dx"], out["dy"] = f.detach(), x.grad, y.grad
+        return body
+
+    reverse = reverse_mode(torch.from_numpy(xs), torch.from_numpy(ys))
 
     xp, yp = torch.from_numpy(xs), torch.from_numpy(ys)
     ones, zeros = torch.ones_like(xp), torch.zeros_like(xp)
@@ -96,16 +102,7 @@ def run_seed():
         sums = [float(out[k].sum()) for k in ("f", "dx", "dy")]
         print(f"seed {name} {ns:.3f} {sums[0]!r} {sums[1]!r} {sums[2]!r}")
 
-    x32 = torch.from_numpy(xs).float().requires_grad_(True)
-    y32 = torch.from_numpy(ys).float().requires_grad_(True)
-
-    def reverse32():
-        x32.grad = None
-        y32.grad = None
-        f = seed(x32, y32)
-        f.sum().backward()
-        out["f"], out["dx"], out["dy"] = f.detach(), x32.grad, y32.grad
-
+    reverse32 = reverse_mode(torch.from_numpy(xs).float(), torch.from_numpy(ys).float())
     ns = median_ns(reverse32, NPOINTS)
     sums = [float(out[k].double().sum()) for k in ("f", "dx", "dy")]
     print(f"seed32 torch-reverse-f32 {ns:.3f} {sums[0]!r} {sums[1]!r} {sums[2]!r}")
