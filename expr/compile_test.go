@@ -3,6 +3,7 @@ package expr
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -287,7 +288,7 @@ func treeTangent(n *Node, env map[string]float64, seed string) (r dual.Number[fl
 }
 
 // FuzzCompileGradientVsTree checks the Jacobian of compiled programs of random
-// expressions against treeTangent, an evaluation that shares nothing with
+// expressions (on both point dispatches) against treeTangent, an evaluation that shares nothing with
 // compilation: a derivative wired to the wrong register (a sincos's cos taking its
 // sin's tangent, a folded constant keeping a tangent) gives unrelated numbers. The
 // compiled program rewrites x/c as a multiplication by 1/c and so on, which round
@@ -300,20 +301,33 @@ func FuzzCompileGradientVsTree(f *testing.F) {
 	f.Add([]byte{2, 10, 18, 0, 26}, 0.7, -0.3)
 	f.Fuzz(func(t *testing.T, data []byte, a, b float64) {
 		e := randomExpr(data, 0)
-		fn := NewFunc(e, Mul(e, Var("y")))
+		// With w the program has four inputs, and Jacobian runs dual.Jet chunks through
+		// the generic dispatch; Partials with respect to three or fewer runs Number,
+		// Jet2 or Jet3 through the generated one.
+		fn := NewFunc(e, Mul(e, Var("y")), Sub(Var("w"), e))
 		defer func() { fuseMultiplyAdd = true }()
 		fuseMultiplyAdd = false
 		p, err := fn.Compile(nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		x := map[string]float64{"x": a, "y": b, "z": a - b}
+		x := map[string]float64{"x": a, "y": b, "z": a - b, "w": 0.5}
 		pt := make([]float64, len(p.Vars()))
 		for i, name := range p.Vars() {
 			pt[i] = x[name]
 		}
 		_, jac := p.Jacobian(pt)
+		wrt := []int{0, len(pt) - 1}
+		if len(pt) > 3 {
+			wrt = append(wrt, 1)
+		}
+		_, few := p.Partials(pt, wrt)
 		for i := range jac {
+			for j, k := range wrt {
+				if got, want := few[i][j], jac[i][k]; !same(got, want) && !(isFinite(got) && isFinite(want) && math.Abs(got-want) <= 1e-12*max(1, math.Abs(want))) {
+					t.Fatalf("%v at %v: ∂f%d/∂x%d = %v with %d partials, %v with all %d", fn, x, i, k, got, len(wrt), want, len(pt))
+				}
+			}
 			for k, name := range p.Vars() {
 				want, size := treeTangent(fn.Output(i), x, name)
 				got := jac[i][k]
@@ -329,6 +343,78 @@ func FuzzCompileGradientVsTree(f *testing.F) {
 					// finite slope, that is a wiring error.
 					t.Fatalf("%v at %v: ∂f%d/∂%s = %v, the expression tree gives %v\n%s", fn, x, i, name, got, want.D, p)
 				}
+			}
+		}
+	})
+}
+
+// treeScalar evaluates n on any dual type by walking the tree with the generic
+// instruction rules, for FuzzCompileHessianVsTree.
+func treeScalar[D dual.Scalar[D, float64]](n *Node, env map[string]D) D {
+	switch n.op {
+	case opVar:
+		return env[n.name]
+	case opConst:
+		return dual.Const[D](n.val)
+	}
+	a := treeScalar(n.args[0], env)
+	if len(n.args) == 1 {
+		return apply1(n.op, 0, a)
+	}
+	return apply2(n.op, a, treeScalar(n.args[1], env))
+}
+
+// FuzzCompileHessianVsTree checks Program.Hessian of random expressions against
+// dual.Hessian of a tree walk (treeScalar): the second-order wiring of compiled
+// programs, with the tolerance of FuzzCompileGradientVsTree.
+func FuzzCompileHessianVsTree(f *testing.F) {
+	f.Add([]byte("77EE2B8"), 1.6375, 0.40143522644222)
+	f.Add([]byte{4, 0, 8, 2, 16}, 0.5, 1.5)
+	f.Add([]byte{44, 3, 3, 44, 3, 3, 12, 20}, 1.0, 2.0)
+	f.Add([]byte{2, 10, 18, 0, 26}, 0.7, -0.3)
+	f.Fuzz(func(t *testing.T, data []byte, a, b float64) {
+		fn := NewFunc(Add(randomExpr(data, 0), Mul(Var("x"), Var("y")))) // x and y always
+		defer func() { fuseMultiplyAdd = true }()
+		fuseMultiplyAdd = false
+		p, err := fn.Compile(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		env := map[string]float64{"x": a, "y": b, "z": a - b}
+		names := p.Vars()
+		pt := make([]float64, len(names))
+		for i, name := range names {
+			pt[i] = env[name]
+		}
+		v, grad, hess := p.Hessian(pt)
+		type hyper = dual.Hyper[float64, [4]float64, [10]float64]
+		wantV, wantGrad, wantHess := dual.Hessian(func(vars []hyper) hyper {
+			m := map[string]hyper{}
+			for i, name := range names {
+				m[name] = vars[i]
+			}
+			return treeScalar(fn.Output(0), m)
+		}, pt)
+		size := 1.0
+		for _, w := range append(append([]float64{wantV}, wantGrad...), slices.Concat(wantHess...)...) {
+			if isFinite(w) {
+				size = max(size, math.Abs(w))
+			}
+		}
+		check := func(what string, got, want float64) {
+			if same(got, want) || isFinite(got) && isFinite(want) && math.Abs(got-want) <= 1e-10*size {
+				return
+			}
+			if !isFinite(got) && !isFinite(want) || !isFinite(wantV) {
+				return // see FuzzCompileGradientVsTree
+			}
+			t.Fatalf("%v at %v: %s = %v, the expression tree gives %v\n%s", fn, env, what, got, want, p)
+		}
+		check("f", v, wantV)
+		for i := range grad {
+			check(fmt.Sprintf("∂f/∂%s", names[i]), grad[i], wantGrad[i])
+			for j := range hess[i] {
+				check(fmt.Sprintf("∂²f/∂%s∂%s", names[i], names[j]), hess[i][j], wantHess[i][j])
 			}
 		}
 	})
