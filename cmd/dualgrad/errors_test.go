@@ -84,6 +84,15 @@ func TestNonFiniteWarning(t *testing.T) {
 		t.Errorf("stdout %q stderr %q: want Inf printed as a string and the warning to name element [1]", stdout, stderr)
 	}
 
+	// A derivative that is infinite where every value is finite: sqrt at 0 has
+	// none, atan2's y partial at (0, 5e-324) is 1/x, beyond float64's range.
+	for _, args := range [][]string{{"sqrt(x)", "x=0"}, {"atan2(y, x)", "y=0", "x=5e-324"}} {
+		_, stderr, status := runCLI(t, args...)
+		if status != exitOK || !strings.Contains(stderr, "not differentiable there, or the derivative is beyond float64's range") {
+			t.Errorf("%v: status %d, stderr %q: want the warning on a non-finite derivative", args, status, stderr)
+		}
+	}
+
 	// A non-finite input is named as the source, not blamed on a derivative.
 	_, stderr, status = runCLI(t, "x*y", "x=[1, inf]", "y=2")
 	if status != exitOK || !strings.Contains(stderr, "the input x at element [1] is Inf") {

@@ -327,7 +327,8 @@ func nonFiniteWarnings(prog *expr.Program, r *result, inputs []value, full []int
 	} else if op, ok := prog.NonFinite(x); ok {
 		msg += "; the first NaN or infinity" + at + " comes from " + op
 	} else {
-		msg += "; every operation is finite" + at + " but a derivative is not (the function is not differentiable there)"
+		msg += "; every operation is finite" + at + " but a derivative is not (the function is not differentiable there, " +
+			"or the derivative is beyond float64's range)"
 	}
 	return []string{msg}
 }
