@@ -43,7 +43,7 @@ type workspacePool struct{ f64, f32 sync.Pool }
 
 // poolOf returns the pool of workspaces with elements of type T.
 func poolOf[T vec.Float](wp *workspacePool) *sync.Pool {
-	if _, ok := any(T(0)).(float32); ok {
+	if sizeOf[T]() == 4 {
 		return &wp.f32
 	}
 	return &wp.f64

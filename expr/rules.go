@@ -18,8 +18,8 @@ func isBinaryInstr(op opcode) bool { return op >= opAdd && op <= opPow || op.isB
 // unaryD returns the value and local derivative of a one-operand instruction at x.
 // In float32 the constant operand k is rounded to float32 first.
 func unaryD[T vec.Float](op opcode, k float64, x T) (v, d T) {
-	if x32, ok := any(x).(float32); ok {
-		r := apply1Number32(op, float32(k), dual.Number[float32]{V: x32, D: 1})
+	if sizeOf[T]() == 4 { // float32; unlike a type switch on any(x), folded per instantiation
+		r := apply1Number32(op, float32(k), dual.Number[float32]{V: float32(x), D: 1})
 		return T(r.V), T(r.D)
 	}
 	r := apply1Number(op, k, dual.Number[float64]{V: float64(x), D: 1})
@@ -28,7 +28,7 @@ func unaryD[T vec.Float](op opcode, k float64, x T) (v, d T) {
 
 // binaryD returns the value and local partials of a two-operand instruction at (x, y).
 func binaryD[T vec.Float](op opcode, x, y T) (v, dx, dy T) {
-	if _, ok := any(x).(float32); ok {
+	if sizeOf[T]() == 4 {
 		x32, y32 := float32(x), float32(y)
 		rx := apply2Number32(op, dual.Number[float32]{V: x32, D: 1}, dual.Number[float32]{V: y32})
 		ry := apply2Number32(op, dual.Number[float32]{V: x32}, dual.Number[float32]{V: y32, D: 1})
