@@ -120,8 +120,8 @@ func (p *Program) Partials(x []float64, wrt []int) (values []float64, jac [][]fl
 // bit.
 func (p *Program) partialsTo(values []float64, jac [][]float64, x []float64, wrt []int) {
 	// Set field by field: a composite literal is built in a temporary and copied with
-	// 16-byte moves, each of which waits for the two 8-byte stores it reads (12 ns of
-	// the seed's 65 in GradientTo).
+	// 16-byte moves, each of which waits for the two 8-byte stores it reads (the seed's
+	// GradientTo: 66.5 -> 64 ns).
 	var job pointJob
 	job.x, job.wrt, job.values, job.jac = x, wrt, values, jac
 	switch n := len(wrt); {

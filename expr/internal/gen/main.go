@@ -2,7 +2,8 @@
 // (apply_gen.go): the generic apply1, apply2 and step, which run a program on any dual
 // type (dual.Jet, dual.Hyper), and the same three written out for dual.Number, Jet2
 // and Jet3, the types that hold their partials in fields, with the whole point
-// evaluation on them (eval and run). A method called through a type parameter is an
+// evaluation on them (eval and run), and for dual.Number[float32], whose rules the
+// float32 batch kernels use where vec has none. A method called through a type parameter is an
 // indirect call the compiler cannot inline; on a concrete type it inlines. The
 // instruction table below is the only place that maps opcodes onto methods.
 //
