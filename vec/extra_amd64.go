@@ -2,6 +2,8 @@
 
 package vec
 
+import "github.com/dualgrad/dualgrad/internal/libm"
+
 // extraAVX2 installs the avx2 kernels for the transcendental functions beyond exp,
 // log and the trig core (vec/_asm/extra.go). Most float32 kernels compute in float64
 // lanes with the float64 bodies and round once; the float32 kernels of expm1, log1p,
@@ -18,7 +20,7 @@ func extraAVX2(k *kernels) {
 	k.f64.asin, k.f32.asin = asinF64AVX2, asinF32AVX2
 	k.f64.acos, k.f32.acos = acosF64AVX2, acosF32AVX2
 	k.f64.atan2, k.f32.atan2 = atan2F64AVX2, atan2F32AVX2
-	k.f64.tan = withFallback(tanF64AVX2, beyondTrigBound, tan64)
+	k.f64.tan = withFallback(tanF64AVX2, beyondTrigBound, libm.Tan)
 	k.f64.cbrt, k.f32.cbrt = cbrtF64AVX2, cbrtF32AVX2
 	k.f64.pow, k.f32.pow = powF64AVX2, powF32AVX2
 	k.f64.erf, k.f32.erf = erfF64AVX2, erfF32AVX2
@@ -41,7 +43,7 @@ func extraAVX512(k *kernels) {
 	k.f64.asin, k.f32.asin = asinF64AVX512, asinF32AVX512
 	k.f64.acos, k.f32.acos = acosF64AVX512, acosF32AVX512
 	k.f64.atan2, k.f32.atan2 = atan2F64AVX512, atan2F32AVX512
-	k.f64.tan = withFallback(tanF64AVX512, beyondTrigBound, tan64)
+	k.f64.tan = withFallback(tanF64AVX512, beyondTrigBound, libm.Tan)
 	k.f64.cbrt, k.f32.cbrt = cbrtF64AVX512, cbrtF32AVX512
 	k.f64.pow, k.f32.pow = powF64AVX512, powF32AVX512
 	k.f64.erf, k.f32.erf = erfF64AVX512, erfF32AVX512

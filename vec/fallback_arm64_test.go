@@ -7,6 +7,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/dualgrad/dualgrad/internal/libm"
 )
 
 // fallbackCase is a float64 neon kernel that leaves some lanes to the generic code:
@@ -25,24 +27,24 @@ type fallbackCase struct {
 func fallbackCases() []fallbackCase {
 	k := neonKernels().f64
 	cs := []fallbackCase{
-		{"expm1", k.expm1, expm1F64NEON, expm1Left, expm1_64, -36, 40, []float64{0x1p-54, -0x1p-54, 40, -36, 0.5 * math.Ln2, -0.5 * math.Ln2}},
-		{"log1p", k.log1p, log1pF64NEON, log1pLeft, log1p64, -1, 1e300, []float64{-1, 0x1p-54, -0x1p-54, math.Sqrt2 - 1, math.Sqrt2/2 - 1, math.MaxFloat64}},
-		{"log2", k.log2, log2F64NEON, logLeft, log2_64, 0x1p-1022, 1e300, []float64{0x1p-1022, 1, 2, 0.5, math.Sqrt2, math.MaxFloat64}},
-		{"log10", k.log10, log10F64NEON, logLeft, log10_64, 0x1p-1022, 1e300, []float64{0x1p-1022, 1, 10, 100, 1e-300, math.Sqrt2, math.MaxFloat64}},
-		{"sinh", k.sinh, sinhF64NEON, sinhCoshLeft, sinh64, -709, 709, []float64{1, -1, 709, -709, 0x1p-1022, 27.7, 28}},
-		{"cosh", k.cosh, coshF64NEON, sinhCoshLeft, cosh64, -709, 709, []float64{709, -709, 0.5 * math.Ln2, 27.7, 28}},
-		{"tanh", k.tanh, leavesNone(tanhF64NEON), leftNone, tanh64, -30, 30, []float64{0.625, -0.625, 22, -22, 0x1p-1022}},
-		{"atan", k.atan, leavesNone(atanF64NEON), leftNone, atan64, -1e20, 1e20,
+		{"expm1", k.expm1, expm1F64NEON, expm1Left, libm.Expm1, -36, 40, []float64{0x1p-54, -0x1p-54, 40, -36, 0.5 * math.Ln2, -0.5 * math.Ln2}},
+		{"log1p", k.log1p, log1pF64NEON, log1pLeft, libm.Log1p, -1, 1e300, []float64{-1, 0x1p-54, -0x1p-54, math.Sqrt2 - 1, math.Sqrt2/2 - 1, math.MaxFloat64}},
+		{"log2", k.log2, log2F64NEON, logLeft, libm.Log2, 0x1p-1022, 1e300, []float64{0x1p-1022, 1, 2, 0.5, math.Sqrt2, math.MaxFloat64}},
+		{"log10", k.log10, log10F64NEON, logLeft, libm.Log10, 0x1p-1022, 1e300, []float64{0x1p-1022, 1, 10, 100, 1e-300, math.Sqrt2, math.MaxFloat64}},
+		{"sinh", k.sinh, sinhF64NEON, sinhCoshLeft, libm.Sinh, -709, 709, []float64{1, -1, 709, -709, 0x1p-1022, 27.7, 28}},
+		{"cosh", k.cosh, coshF64NEON, sinhCoshLeft, libm.Cosh, -709, 709, []float64{709, -709, 0.5 * math.Ln2, 27.7, 28}},
+		{"tanh", k.tanh, leavesNone(tanhF64NEON), leftNone, libm.Tanh, -30, 30, []float64{0.625, -0.625, 22, -22, 0x1p-1022}},
+		{"atan", k.atan, leavesNone(atanF64NEON), leftNone, libm.Atan, -1e20, 1e20,
 			[]float64{7.0 / 16, 11.0 / 16, 19.0 / 16, 39.0 / 16, -39.0 / 16, 0x1p60, 0x1p-1022, math.MaxFloat64}},
-		{"cbrt", k.cbrt, cbrtF64NEON, cbrtLeft, cbrt64, -1e300, 1e300, []float64{0x1p-1022, -0x1p-1022, 1, 8, 0.125, 2, 4, math.MaxFloat64, 0}},
-		{"asinh", k.asinh, asinhF64NEON, asinhLeft, asinh64, -0x1p29, 0x1p29, []float64{0x1p-26, -0x1p-26, 0x1p28, -0x1p28, 1, -1}},
-		{"acosh", k.acosh, acoshF64NEON, acoshLeft, acosh64, 1, 0x1p29, []float64{1, 0x1p28, 1.5, 2}},
-		{"atanh", k.atanh, atanhF64NEON, atanhLeft, atanh64, -1, 1, []float64{0x1p-27, -0x1p-27, 1, -1, 0.5, -0.5}},
-		{"tan", k.tan, tanF64NEON, tanLeft, tan64, -0x1p20, 0x1p20,
+		{"cbrt", k.cbrt, cbrtF64NEON, cbrtLeft, libm.Cbrt, -1e300, 1e300, []float64{0x1p-1022, -0x1p-1022, 1, 8, 0.125, 2, 4, math.MaxFloat64, 0}},
+		{"asinh", k.asinh, asinhF64NEON, asinhLeft, libm.Asinh, -0x1p29, 0x1p29, []float64{0x1p-26, -0x1p-26, 0x1p28, -0x1p28, 1, -1}},
+		{"acosh", k.acosh, acoshF64NEON, acoshLeft, libm.Acosh, 1, 0x1p29, []float64{1, 0x1p28, 1.5, 2}},
+		{"atanh", k.atanh, atanhF64NEON, atanhLeft, libm.Atanh, -1, 1, []float64{0x1p-27, -0x1p-27, 1, -1, 0.5, -0.5}},
+		{"tan", k.tan, tanF64NEON, tanLeft, libm.Tan, -0x1p20, 0x1p20,
 			[]float64{0x1p20, -0x1p20, math.Pi / 4, math.Pi / 2, -math.Pi / 2, math.Pi, 0x1p-1022, 1e6 * math.Pi}},
-		{"erf", k.erf, leavesNone(erfF64NEON), leftNone, erf64, -8, 8, []float64{0.5, -0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 6, -6, 0x1p-1022, -0x1p-1022}},
-		{"asin", k.asin, leavesNone(asinF64NEON), leftNone, asin64, -1, 1, []float64{0.5, -0.5, 1, -1, 0x1p-1022}},
-		{"acos", k.acos, leavesNone(acosF64NEON), leftNone, acos64, -1, 1, []float64{0.5, -0.5, 1, -1, 0x1p-1022}},
+		{"erf", k.erf, leavesNone(erfF64NEON), leftNone, libm.Erf, -8, 8, []float64{0.5, -0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 6, -6, 0x1p-1022, -0x1p-1022}},
+		{"asin", k.asin, leavesNone(asinF64NEON), leftNone, libm.Asin, -1, 1, []float64{0.5, -0.5, 1, -1, 0x1p-1022}},
+		{"acos", k.acos, leavesNone(acosF64NEON), leftNone, libm.Acos, -1, 1, []float64{0.5, -0.5, 1, -1, 0x1p-1022}},
 	}
 	return cs
 }
@@ -177,9 +179,9 @@ type fallbackCase2 struct {
 func TestNEONFallbackKernels2(t *testing.T) {
 	k := neonKernels().f64
 	cases := []fallbackCase2{
-		{"atan2", k.atan2, atan2F64NEON, atan2Left, atan2_64},
-		{"hypot", k.hypot, hypotF64NEON, hypotLeft, hypot64},
-		{"pow", k.pow, powF64NEON, powLeft, pow64},
+		{"atan2", k.atan2, atan2F64NEON, atan2Left, libm.Atan2},
+		{"hypot", k.hypot, hypotF64NEON, hypotLeft, libm.Hypot},
+		{"pow", k.pow, powF64NEON, powLeft, libm.Pow},
 	}
 	r := rand.New(rand.NewPCG(9, 10))
 	special := []float64{0, math.Copysign(0, -1), math.Inf(1), math.Inf(-1), math.NaN(), 1, -1,

@@ -2,7 +2,11 @@
 
 package vec
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"github.com/dualgrad/dualgrad/internal/libm"
+)
 
 // The fused dual kernels (vec/_asm/fused.go) compute values, local partials and every
 // tangent column of a batch in one pass, with the same IEEE operations as the dual
@@ -188,7 +192,7 @@ func fixTan[T Float](dst Dual[T], x []T) {
 		if !beyondTrigBound(float64(v)) {
 			continue
 		}
-		y := T(tan64(float64(v)))
+		y := T(libm.Tan(float64(v)))
 		dst.V[i] = y
 		d := tanSlope(y)
 		for _, col := range dst.D {
@@ -209,7 +213,7 @@ func fixTrig[T Float](s, c Dual[T]) {
 		if !beyondTrigBound(float64(x)) {
 			continue
 		}
-		sv, cv := sincos64(float64(x))
+		sv, cv := libm.Sincos(float64(x))
 		if s.V != nil {
 			s.V[i] = T(sv)
 		}

@@ -1,5 +1,7 @@
 package vec
 
+import "github.com/dualgrad/dualgrad/internal/libm"
+
 // genericKernels builds the pure-Go level. Float64 transcendental kernels use the
 // algorithms in generic_*.go; float32 ones evaluate the float64 algorithm and round
 // once (see generic_f32.go). Dual kernels are filled in by register.
@@ -11,16 +13,16 @@ func genericKernels() *kernels {
 	k.f32.fma, k.f32.axpy = fma32Generic, axpy32Generic
 
 	t := &k.f64
-	t.exp, t.exp2, t.expm1 = loop64(exp64), loop64(exp2_64), loop64(expm1_64)
-	t.log, t.log2, t.log10, t.log1p = loop64(log64), loop64(log2_64), loop64(log10_64), loop64(log1p64)
-	t.sin, t.cos, t.tan = loop64(sin64), loop64(cos64), loop64(tan64)
-	t.asin, t.acos, t.atan = loop64(asin64), loop64(acos64), loop64(atan64)
-	t.sinh, t.cosh, t.tanh = loop64(sinh64), loop64(cosh64), loop64(tanh64)
-	t.cbrt, t.erf = loop64(cbrt64), loop64(erf64)
-	t.asinh, t.acosh, t.atanh = loop64(asinh64), loop64(acosh64), loop64(atanh64)
+	t.exp, t.exp2, t.expm1 = loop64(libm.Exp), loop64(libm.Exp2), loop64(libm.Expm1)
+	t.log, t.log2, t.log10, t.log1p = loop64(libm.Log), loop64(libm.Log2), loop64(libm.Log10), loop64(libm.Log1p)
+	t.sin, t.cos, t.tan = loop64(libm.Sin), loop64(libm.Cos), loop64(libm.Tan)
+	t.asin, t.acos, t.atan = loop64(libm.Asin), loop64(libm.Acos), loop64(libm.Atan)
+	t.sinh, t.cosh, t.tanh = loop64(libm.Sinh), loop64(libm.Cosh), loop64(libm.Tanh)
+	t.cbrt, t.erf = loop64(libm.Cbrt), loop64(libm.Erf)
+	t.asinh, t.acosh, t.atanh = loop64(libm.Asinh), loop64(libm.Acosh), loop64(libm.Atanh)
 	t.sincos = sincosLoop64
-	t.atan2, t.pow = loop64x2(atan2_64), loop64x2(pow64)
-	t.hypot = loop64x2(hypot64)
+	t.atan2, t.pow = loop64x2(libm.Atan2), loop64x2(libm.Pow)
+	t.hypot = loop64x2(libm.Hypot)
 
 	f := &k.f32
 	f.exp, f.exp2, f.expm1 = via64(t.exp), via64(t.exp2), via64(t.expm1)
@@ -70,6 +72,6 @@ func loop64x2(f func(a, b float64) float64) func(dst, a, b []float64) {
 func sincosLoop64(s, c, x []float64) {
 	c, x = c[:len(s)], x[:len(s)]
 	for i := range s {
-		s[i], c[i] = sincos64(x[i])
+		s[i], c[i] = libm.Sincos(x[i])
 	}
 }

@@ -3,6 +3,8 @@ package vec
 import (
 	"math"
 	"unsafe"
+
+	"github.com/dualgrad/dualgrad/internal/libm"
 )
 
 // Dual kernels are built from a level's float kernels: each chunk of scratchLen
@@ -558,7 +560,7 @@ func hypotSlopeScaled[T Float](x, y T, down bool) (dx, dy T) {
 		s = 0x1p-54
 	}
 	xs, ys := float64(x)*s, float64(y)*s
-	hs := hypot64(xs, ys)
+	hs := libm.Hypot(xs, ys)
 	return T(xs / hs), T(ys / hs)
 }
 

@@ -11,6 +11,8 @@ package vec
 
 import (
 	"github.com/klauspost/cpuid/v2"
+
+	"github.com/dualgrad/dualgrad/internal/libm"
 )
 
 // avx2Features and avx512Features are exactly the CPU features the generated code of
@@ -37,7 +39,7 @@ func avx2Kernels() *kernels {
 		scale: scaleF64AVX2, addScalar: addScalarF64AVX2, fma: fmaF64AVX2, axpy: axpyF64AVX2,
 		sum: sumF64AVX2, dot: dotF64AVX2,
 		exp: expF64AVX2, exp2: exp2F64AVX2, log: logF64AVX2,
-		sin: trig64(sinF64AVX2, sin64), cos: trig64(cosF64AVX2, cos64), sincos: sincos64With(sincosF64AVX2),
+		sin: trig64(sinF64AVX2, libm.Sin), cos: trig64(cosF64AVX2, libm.Cos), sincos: sincos64With(sincosF64AVX2),
 	}
 	k.f32 = floatKernels[float32]{
 		add: addF32AVX2, sub: subF32AVX2, mul: mulF32AVX2, div: divF32AVX2,
@@ -46,8 +48,8 @@ func avx2Kernels() *kernels {
 		scale: scaleF32AVX2, addScalar: addScalarF32AVX2, fma: fmaF32AVX2, axpy: axpyF32AVX2,
 		sum: sumF32AVX2, dot: dotF32AVX2,
 		exp: expF32AVX2, log: logF32AVX2,
-		sin: trig32(sinF32AVX2, sin64), cos: trig32(cosF32AVX2, cos64), sincos: sincos32With(sincosF32AVX2),
-		tan: withFallback(tanF32AVX2, beyondTrigBound, tan64), exp2: exp2F32AVX2, log2: log2F32AVX2, log10: log10F32AVX2,
+		sin: trig32(sinF32AVX2, libm.Sin), cos: trig32(cosF32AVX2, libm.Cos), sincos: sincos32With(sincosF32AVX2),
+		tan: withFallback(tanF32AVX2, beyondTrigBound, libm.Tan), exp2: exp2F32AVX2, log2: log2F32AVX2, log10: log10F32AVX2,
 	}
 	useTangents(&k.f64, tangents[float64]{scaleTanF64AVX2, combineTanF64AVX2})
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX2, combineTanF32AVX2})
@@ -68,7 +70,7 @@ func avx512Kernels() *kernels {
 		scale: scaleF64AVX512, addScalar: addScalarF64AVX512, fma: fmaF64AVX512, axpy: axpyF64AVX512,
 		sum: sumF64AVX512, dot: dotF64AVX512,
 		exp: expF64AVX512, exp2: exp2F64AVX512, log: logF64AVX512,
-		sin: trig64(sinF64AVX512, sin64), cos: trig64(cosF64AVX512, cos64), sincos: sincos64With(sincosF64AVX512),
+		sin: trig64(sinF64AVX512, libm.Sin), cos: trig64(cosF64AVX512, libm.Cos), sincos: sincos64With(sincosF64AVX512),
 	}
 	k.f32 = floatKernels[float32]{
 		add: addF32AVX512, sub: subF32AVX512, mul: mulF32AVX512, div: divF32AVX512,
@@ -77,8 +79,8 @@ func avx512Kernels() *kernels {
 		scale: scaleF32AVX512, addScalar: addScalarF32AVX512, fma: fmaF32AVX512, axpy: axpyF32AVX512,
 		sum: sumF32AVX512, dot: dotF32AVX512,
 		exp: expF32AVX512, log: logF32AVX512,
-		sin: trig32(sinF32AVX512, sin64), cos: trig32(cosF32AVX512, cos64), sincos: sincos32With(sincosF32AVX512),
-		tan: withFallback(tanF32AVX512, beyondTrigBound, tan64), exp2: exp2F32AVX512, log2: log2F32AVX512, log10: log10F32AVX512,
+		sin: trig32(sinF32AVX512, libm.Sin), cos: trig32(cosF32AVX512, libm.Cos), sincos: sincos32With(sincosF32AVX512),
+		tan: withFallback(tanF32AVX512, beyondTrigBound, libm.Tan), exp2: exp2F32AVX512, log2: log2F32AVX512, log10: log10F32AVX512,
 	}
 	useTangents(&k.f64, tangents[float64]{scaleTanF64AVX512, combineTanF64AVX512})
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX512, combineTanF32AVX512})

@@ -2,7 +2,11 @@
 
 package vec
 
-import "math"
+import (
+	"math"
+
+	"github.com/dualgrad/dualgrad/internal/libm"
+)
 
 // The assembly levels reduce trigonometric arguments with Cody-Waite up to trigBound
 // and leave larger lanes to the generic code's Payne-Hanek reduction; these wrappers,
@@ -98,7 +102,7 @@ func sincos64With(asm func(s, c, x []float64) int) func(s, c, x []float64) {
 		}
 		for i, v := range s {
 			if math.Abs(v) > trigBound {
-				s[i], c[i] = sincos64(v)
+				s[i], c[i] = libm.Sincos(v)
 			}
 		}
 	}
@@ -112,7 +116,7 @@ func sincos32With(asm func(s, c, x []float32) int) func(s, c, x []float32) {
 		}
 		for i, v := range s {
 			if math.Abs(float64(v)) > trigBound {
-				sv, cv := sincos64(float64(v))
+				sv, cv := libm.Sincos(float64(v))
 				s[i], c[i] = float32(sv), float32(cv)
 			}
 		}

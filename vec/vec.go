@@ -17,10 +17,10 @@
 //
 // # Accuracy
 //
-// The generic float64 algorithms (generic_*.go) reduce the argument exactly or in
-// double-double (Cody-Waite with FMA, Payne-Hanek for |x| >= 2^20 in sin, cos and tan),
-// evaluate polynomials fitted with mpmath (testdata/coeffs.py) and carry the leading
-// terms in double-double, so that only the final addition rounds: on the mpmath
+// The generic float64 algorithms (package internal/libm, shared with dual's values)
+// reduce the argument exactly or in double-double (Cody-Waite with FMA, Payne-Hanek
+// for |x| >= 2^20 in sin, cos and tan), evaluate polynomials fitted with mpmath
+// (internal/libm/testdata/coeffs.py) and carry the leading terms in double-double, so that only the final addition rounds: on the mpmath
 // reference set (testdata/gen_ref.py) every function stays below 0.7 ULP. The generic
 // float32 kernels evaluate the float64 algorithm and round once. The amd64 assembly
 // computes float32 exp, exp2, expm1, log, log2, log10, log1p, sin, cos, sincos, tan,

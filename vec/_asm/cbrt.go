@@ -8,7 +8,7 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 )
 
-// Cbrt, the algorithm of the generic level (vec/generic_cbrt.go): |x| = 2^(3q+j) m with
+// Cbrt, the algorithm of the generic level (internal/libm/cbrt.go): |x| = 2^(3q+j) m with
 // m in [1, 2) and j in {0, 1, 2}, y = 2^j m in [1, 8), cbrt |x| = 2^q cbrt y.
 // cbrt y starts from the fit cbrtPoly (relative error 3e-4); two Newton steps
 // t = (2t + y/t^2)/3 bring it to about 1e-14, and a last step adds

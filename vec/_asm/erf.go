@@ -8,7 +8,7 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 )
 
-// Erf, the algorithm of the generic level (vec/generic_erf.go): erf x = x + x F(x^2)
+// Erf, the algorithm of the generic level (internal/libm/erf.go): erf x = x + x F(x^2)
 // (F: erfPoly) for |x| <= 1/2; above, piecewise polynomials in t = |x| - mid
 // (erfPieces on the pieces erfBreaks, with the constant term's low part erfPiecesLow):
 // erf itself below 1 and erfc from 1, with erf = 1 - erfc as a double-double. Each

@@ -6,7 +6,7 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 )
 
-// Hyperbolic functions, the algorithms of the generic level (vec/generic_hyperbolic.go)
+// Hyperbolic functions, the algorithms of the generic level (internal/libm/hyperbolic.go)
 // without branches: every lane computes both paths and keeps one.
 //
 // Sinh and cosh: e^|x| = 2^n (mh + ml) as a double-double from the exp reduction

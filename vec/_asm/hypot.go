@@ -8,7 +8,7 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 )
 
-// Hypot, the algorithm of the generic level (vec/generic_hypot.go): with
+// Hypot, the algorithm of the generic level (internal/libm/hypot.go): with
 // p = max(|x|, |y|) = 2^e m (1 <= m < 2) and q = min(|x|, |y|), both are scaled by
 // 2^-e (exact, except for q's bits below 2^-1074, which cannot reach the result; a
 // subnormal p is first brought up by 2^60), the sum of squares is formed exactly as a

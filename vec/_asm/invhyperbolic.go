@@ -8,7 +8,7 @@ import (
 )
 
 // Inverse hyperbolic functions, the algorithms of the generic level
-// (vec/generic_invhyperbolic.go): each is the logarithm of an argument formed as a
+// (internal/libm/invhyperbolic.go): each is the logarithm of an argument formed as a
 // double-double (u, c), log u + c/u with the double-double log of logdd.go, so that
 // only the final addition rounds:
 //

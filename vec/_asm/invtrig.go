@@ -8,7 +8,7 @@ import (
 )
 
 // Inverse trigonometric functions, the algorithms of the generic level
-// (vec/generic_invtrig.go) without branches on lanes: each lane selects its constants
+// (internal/libm/invtrig.go) without branches on lanes: each lane selects its constants
 // with masks, and every lane evaluates the same polynomial once.
 //
 // Atan: atan x = atan c + atan t with t = (x - c)/(1 + c x) and c = 0, 1/2, 1, 3/2 or

@@ -11,7 +11,7 @@ import (
 // Log as a double-double, for log1p and the float64 log2 and log10 (whose last
 // multiplication would otherwise add a rounding): x = 2^e * m with m in
 // [sqrt(2)/2, sqrt(2)) (mantExp), f = m - 1 (exact), s = f/(2+f) and
-// log(m) = f - f^2/2 + s*(f^2/2 + R(s^2)) with R the fit logPoly of vec/coeffs.go.
+// log(m) = f - f^2/2 + s*(f^2/2 + R(s^2)) with R the fit logPoly of internal/libm/coeffs.go.
 // f^2 is split exactly by an FMA, so log(m) comes out as hi + lo to about 2^-70
 // relative; e*ln2 is exact in its high part (ln2Hi of log.go has 32 trailing zero
 // bits), and only the final addition rounds at full weight. Measured errors stay

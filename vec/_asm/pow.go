@@ -8,7 +8,7 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 )
 
-// Pow, the algorithm of the generic level (vec/generic_pow.go): |x|^y = exp(y log|x|)
+// Pow, the algorithm of the generic level (internal/libm/pow.go): |x|^y = exp(y log|x|)
 // with log|x| as a double-double to about 2^-68 relative (logPreciseDD), y*log|x| as a double-double (an exact product by
 // FMA plus y times the low part), and exp of that double-double: the exp reduction of
 // its high part (clamped to ±760, beyond which the result is 0 or +Inf and the low part

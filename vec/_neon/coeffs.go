@@ -8,10 +8,10 @@ import (
 	"strconv"
 )
 
-// coeffs holds the float64 array variables of vec/coeffs.go (polynomial fits and
+// coeffs holds the float64 array variables of internal/libm/coeffs.go (polynomial fits and
 // double-double constants), read from the source so that the assembly uses exactly
 // the generic level's values.
-var coeffs = mustLoadCoeffs("../coeffs.go")
+var coeffs = mustLoadCoeffs("../../internal/libm/coeffs.go")
 
 func mustLoadCoeffs(path string) map[string][]float64 {
 	fset := token.NewFileSet()
@@ -43,10 +43,10 @@ func mustLoadCoeffs(path string) map[string][]float64 {
 	return out
 }
 
-// coefRows returns the named array of float arrays of vec/coeffs.go (erfPieces).
+// coefRows returns the named array of float arrays of internal/libm/coeffs.go (erfPieces).
 func coefRows(name string) [][]float64 {
 	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "../coeffs.go", nil, 0)
+	file, err := parser.ParseFile(fset, "../../internal/libm/coeffs.go", nil, 0)
 	if err != nil {
 		panic(err)
 	}
@@ -70,7 +70,7 @@ func coefRows(name string) [][]float64 {
 		return false
 	})
 	if rows == nil {
-		panic("vec/coeffs.go has no array of arrays " + name)
+		panic("internal/libm/coeffs.go has no array of arrays " + name)
 	}
 	return rows
 }
@@ -92,11 +92,11 @@ func literal(e ast.Expr) (float64, error) {
 	return v, err
 }
 
-// coef returns the named array of vec/coeffs.go.
+// coef returns the named array of internal/libm/coeffs.go.
 func coef(name string) []float64 {
 	c, ok := coeffs[name]
 	if !ok {
-		panic("vec/coeffs.go has no array " + name)
+		panic("internal/libm/coeffs.go has no array " + name)
 	}
 	return c
 }

@@ -11,7 +11,7 @@ import "math"
 // reduction symmetric). Lanes with |x| >= 2^20, infinities and NaN are left to the Go
 // wrapper (Payne-Hanek). The body needs 15 registers, so the stream is wide.
 
-const tanCWLimit = 0x1p20 // vec/generic_reduce.go cwLimit
+const tanCWLimit = 0x1p20 // internal/libm/reduce.go cwLimit
 
 func tanF64() stream {
 	cw, m6 := coef("pio2CW"), coef("minusSixthDD")

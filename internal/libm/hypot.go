@@ -1,4 +1,4 @@
-package vec
+package libm
 
 import "math"
 
@@ -10,7 +10,7 @@ import "math"
 // root as a double-double, and the scaling back rounds once (scaleDD, also when the
 // result is subnormal). Errors stay within 0.51 ULP.
 
-func hypot64(x, y float64) float64 {
+func Hypot(x, y float64) float64 {
 	switch {
 	case math.IsInf(x, 0) || math.IsInf(y, 0): // even against NaN, as math.Hypot
 		return math.Inf(1)

@@ -1,4 +1,4 @@
-package vec
+package libm
 
 import "math"
 
@@ -8,7 +8,7 @@ import "math"
 // step computes the residual y - t^3 exactly with FMA, leaving only the final rounding:
 // errors stay below about 0.51 ULP.
 
-func cbrt64(x float64) float64 {
+func Cbrt(x float64) float64 {
 	if x == 0 || x != x || math.IsInf(x, 0) {
 		return x
 	}

@@ -1,4 +1,4 @@
-package vec
+package libm
 
 import "math"
 
@@ -9,7 +9,7 @@ import "math"
 // [1/2, 1], and erfc on [1, 6] with erf x = 1 - erfc x, where only absolute accuracy
 // matters next to 1. From 6 on, erf x rounds to ±1. Measured errors stay below 0.65 ULP.
 
-func erf64(x float64) float64 {
+func Erf(x float64) float64 {
 	ax := math.Abs(x)
 	switch {
 	case x != x || x == 0:

@@ -1,4 +1,4 @@
-package vec
+package libm
 
 import "math"
 
@@ -52,7 +52,7 @@ func atanDD(th, tl float64) (h, l float64) {
 	return fastTwoSum(h, l)
 }
 
-func atan64(x float64) float64 {
+func Atan(x float64) float64 {
 	switch {
 	case x != x || x == 0:
 		return x
@@ -63,8 +63,8 @@ func atan64(x float64) float64 {
 	return math.Copysign(h+l, x)
 }
 
-// atan2_64 has the special cases of math.Atan2.
-func atan2_64(y, x float64) float64 {
+// Atan2 has the special cases of math.Atan2.
+func Atan2(y, x float64) float64 {
 	switch {
 	case y != y || x != x:
 		return math.NaN()
@@ -124,7 +124,7 @@ func asinSqrtDD(ax float64) (h, l float64) {
 	return fastTwoSum(sh, tail)
 }
 
-func asin64(x float64) float64 {
+func Asin(x float64) float64 {
 	ax := math.Abs(x)
 	switch {
 	case x != x || ax > 1:
@@ -138,7 +138,7 @@ func asin64(x float64) float64 {
 	return math.Copysign(h+l, x)
 }
 
-func acos64(x float64) float64 {
+func Acos(x float64) float64 {
 	ax := math.Abs(x)
 	switch {
 	case x != x || ax > 1:

@@ -1,4 +1,4 @@
-package vec
+package libm
 
 import "math"
 
@@ -64,9 +64,9 @@ func sincosQuadrant(x float64) (sh, sl, ch, cl float64) {
 	return sh, sl, ch, cl
 }
 
-// sincos64 returns sin x and cos x with the special cases of math.Sincos: ±0 gives
+// Sincos returns sin x and cos x with the special cases of math.Sincos: ±0 gives
 // (±0, 1); ±Inf and NaN give NaN.
-func sincos64(x float64) (s, c float64) {
+func Sincos(x float64) (s, c float64) {
 	if x-x != 0 { // ±Inf or NaN
 		return math.NaN(), math.NaN()
 	}
@@ -77,8 +77,8 @@ func sincos64(x float64) (s, c float64) {
 	return sh + sl, ch + cl
 }
 
-// sin64 evaluates only the one polynomial the quadrant needs.
-func sin64(x float64) float64 {
+// Sin evaluates only the one polynomial the quadrant needs.
+func Sin(x float64) float64 {
 	if x-x != 0 {
 		return math.NaN()
 	}
@@ -99,8 +99,8 @@ func sin64(x float64) float64 {
 	return h + l
 }
 
-// cos64 evaluates only the one polynomial the quadrant needs.
-func cos64(x float64) float64 {
+// Cos evaluates only the one polynomial the quadrant needs.
+func Cos(x float64) float64 {
 	if x-x != 0 {
 		return math.NaN()
 	}
@@ -118,7 +118,7 @@ func cos64(x float64) float64 {
 	return h + l
 }
 
-func tan64(x float64) float64 {
+func Tan(x float64) float64 {
 	if x-x != 0 {
 		return math.NaN()
 	}

@@ -1,4 +1,4 @@
-package vec
+package libm
 
 import "math"
 
@@ -44,7 +44,7 @@ func sinhCosh(ax, sign float64) float64 {
 	return (h + l) * pow2(k-1)
 }
 
-func sinh64(x float64) float64 {
+func Sinh(x float64) float64 {
 	ax := math.Abs(x)
 	switch {
 	case x != x || math.IsInf(x, 0) || x == 0:
@@ -56,7 +56,7 @@ func sinh64(x float64) float64 {
 	return math.Copysign(sinhCosh(ax, -1), x)
 }
 
-func cosh64(x float64) float64 {
+func Cosh(x float64) float64 {
 	switch {
 	case x != x:
 		return x
@@ -66,7 +66,7 @@ func cosh64(x float64) float64 {
 	return sinhCosh(math.Abs(x), 1)
 }
 
-func tanh64(x float64) float64 {
+func Tanh(x float64) float64 {
 	ax := math.Abs(x)
 	switch {
 	case x != x || x == 0:

@@ -1,4 +1,4 @@
-package vec
+package libm
 
 import "math"
 
@@ -65,7 +65,7 @@ func reduceLn2(x float64) (k, rh, rl float64) {
 	return k, rh, rl
 }
 
-func exp64(x float64) float64 {
+func Exp(x float64) float64 {
 	switch {
 	case x != x:
 		return x
@@ -79,7 +79,7 @@ func exp64(x float64) float64 {
 	return scaleDD(h, l, int(k))
 }
 
-func exp2_64(x float64) float64 {
+func Exp2(x float64) float64 {
 	switch {
 	case x != x:
 		return x
@@ -96,14 +96,14 @@ func exp2_64(x float64) float64 {
 	return scaleDD(h, l, int(k))
 }
 
-func expm1_64(x float64) float64 {
+func Expm1(x float64) float64 {
 	switch {
 	case x != x:
 		return x
 	case x > 40: // e^x - 1 rounds to e^x
-		return exp64(x)
+		return Exp(x)
 	case x < -36: // e^x < 2^-51: -1 + e^x rounds once, and 1 - 2^-k below is not exact
-		return exp64(x) - 1
+		return Exp(x) - 1
 	case math.Abs(x) < 0x1p-54: // x + x^2/2 rounds to x; keeps -0
 		return x
 	}
@@ -170,7 +170,7 @@ func addLn2(e, hi, lo float64) float64 {
 	return sh + (sl + (el + lo))
 }
 
-func log64(x float64) float64 {
+func Log(x float64) float64 {
 	if r, special := logSpecial(x); special {
 		return r
 	}
@@ -178,7 +178,7 @@ func log64(x float64) float64 {
 	return addLn2(e, hi, lo)
 }
 
-func log2_64(x float64) float64 {
+func Log2(x float64) float64 {
 	if r, special := logSpecial(x); special {
 		return r
 	}
@@ -188,7 +188,7 @@ func log2_64(x float64) float64 {
 	return sh + (sl + pl)
 }
 
-func log10_64(x float64) float64 {
+func Log10(x float64) float64 {
 	if r, special := logSpecial(x); special {
 		return r
 	}
@@ -199,7 +199,7 @@ func log10_64(x float64) float64 {
 	return sh + (sl + (el + pl))
 }
 
-func log1p64(x float64) float64 {
+func Log1p(x float64) float64 {
 	switch {
 	case x != x || x == math.Inf(1):
 		return x

@@ -1,4 +1,4 @@
-package vec
+package libm
 
 import "math"
 
@@ -28,7 +28,7 @@ func logDD(u, c float64) float64 {
 	return addLn2(e, hi, lo+c/u)
 }
 
-func asinh64(x float64) float64 {
+func Asinh(x float64) float64 {
 	ax := math.Abs(x)
 	switch {
 	case x != x || math.IsInf(x, 0) || x == 0:
@@ -46,7 +46,7 @@ func asinh64(x float64) float64 {
 	return math.Copysign(logDD(uh, ul+rl), x)
 }
 
-func acosh64(x float64) float64 {
+func Acosh(x float64) float64 {
 	switch {
 	case x != x || x == math.Inf(1):
 		return x
@@ -66,7 +66,7 @@ func acosh64(x float64) float64 {
 	return logDD(uh, ul+rl)
 }
 
-func atanh64(x float64) float64 {
+func Atanh(x float64) float64 {
 	ax := math.Abs(x)
 	switch {
 	case x != x || x == 0:

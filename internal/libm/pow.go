@@ -1,4 +1,4 @@
-package vec
+package libm
 
 import "math"
 
@@ -57,8 +57,8 @@ func isOddInt(y float64) bool {
 	return frac == 0 && int64(i)&1 == 1
 }
 
-// pow64 has the special cases of math.Pow.
-func pow64(x, y float64) float64 {
+// Pow has the special cases of math.Pow.
+func Pow(x, y float64) float64 {
 	switch {
 	case y == 0 || x == 1:
 		return 1
@@ -87,7 +87,7 @@ func pow64(x, y float64) float64 {
 		return math.Inf(1)
 	case math.IsInf(x, 0):
 		if x < 0 {
-			return pow64(1/x, -y) // Pow(-Inf, y) = Pow(-0, -y)
+			return Pow(1/x, -y) // Pow(-Inf, y) = Pow(-0, -y)
 		}
 		if y < 0 {
 			return 0
