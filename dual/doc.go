@@ -41,22 +41,42 @@
 //
 // # Values, derivatives and accuracy
 //
-// The value of every function is the value of the function of the same name
-// in package math, bit for bit; for float32, it is the float64 function of
-// the float64 argument, rounded to float32. Values therefore have math's
-// accuracy, including its flaws on amd64 at the time of writing: math.Exp
-// overflows to +Inf above x ≈ 709.436 instead of 709.78, math.Log, Log2 and
-// Log10 are wrong for subnormal arguments (golang/go#56600), math.Acos loses
-// precision near 1, Log2 near 1, and math.Pow for large exponents.
+// Values come from package math where it is accurate, and from dualgrad's own
+// scalar library (internal/libm: the algorithms of vec's generic level, within 0.8
+// ulp) where it is not: math.Acos is 2.5e7 ulps off near 1, math.Log2 2.6e14 near
+// 1, math.Pow 5.9e8 at large exponents, math.Sin 4800 near its zero at 11696.15, and
+// on amd64 math.Exp overflows above 709.44 and math.Log is wrong for subnormal x
+// (golang/go#56600). The largest errors of the float64 values, in ulps of the exact
+// result, measured on the 40-digit references of testdata/ and vec/testdata/ (and
+// for Sin and Cos on 12 million random arguments up to 5e8):
+//
+//	function                 value from                                   error
+//	Sqrt, Abs, Min, Max      correctly rounded                            0.5
+//	Tan, Asin, Acos          libm                                         0.57
+//	Log2, Log10, Pow         libm                                         0.62
+//	Sin, Cos, Sincos         math's algorithm; libm near the zeros        1.7
+//	                         and above 2^29
+//	Exp                      math; libm above 709                         1.6
+//	Log                      math; libm for subnormal x                   1.0
+//	Atan2                    math; libm where y/x underflows              1.1
+//	Sinh, Cosh               math; libm where |x| > 709                   2.4, 1.5
+//	Exp2, Expm1, Log1p       math                                         1.1
+//	Atan, Tanh, Asinh        math                                         1.2
+//	Acosh, Atanh, Cbrt, Erf  math                                         1.9
+//	Hypot                    math                                         1.5
+//
+// The special functions (Gamma, Lgamma, Erfinv, Erfcinv, the Bessel functions) take
+// math's values, with math's accuracy: Gamma within 12 ulps, Lgamma and the Bessel
+// functions to absolute accuracy near their zeros. For float32, every value is the
+// float64 value rounded to float32, within half an ulp plus the float64 error.
 //
 // Derivatives follow the calculus rules and IEEE 754. For float32 they are
 // computed in float64 and rounded once, so they are within half an ulp (plus
 // float64 error) of the exact derivative at the float32 argument. For float64,
 // the tests bound first derivatives by 2 ulps (5 for Tan) and second
 // derivatives by 4.5 ulps (8 for Tan), and the partials of Pow and Atan2 by 4
-// ulps, against 80-digit references, wherever math's own value is within 4
-// ulps; derivatives formed from the value, such as Exp's, Tan's and Pow's,
-// follow math's value where it is further off.
+// ulps, against 80-digit references; derivatives formed from the value, such as
+// Exp's, Tan's and Pow's, carry its error.
 //
 // # NaN-safety
 //

@@ -1,21 +1,25 @@
 package dual
 
-import "math"
+import (
+	"math"
+
+	"github.com/dualgrad/dualgrad/internal/libm"
+)
 
 // This file holds the rules of the exponential and logarithmic functions.
-// Values come from package math (float32 results are the float64 result
-// rounded), so they match math bit for bit; derivatives of the float32 types
-// are computed in float64 and rounded once.
+// Values come from values.go (math or libm; float32 results are the float64
+// result rounded); derivatives of the float32 types are computed in float64 and
+// rounded once.
 
 // expD returns e**x and its derivative e**x.
 func expD[T Float](x T) (v, d T) {
-	e := T(math.Exp(float64(x)))
+	e := T(expValue(float64(x)))
 	return e, e
 }
 
 // expD2 returns e**x and its first and second derivatives, both e**x.
 func expD2[T Float](x T) (v, d, dd T) {
-	e := T(math.Exp(float64(x)))
+	e := T(expValue(float64(x)))
 	return e, e, e
 }
 
@@ -58,40 +62,40 @@ func expm1D2[T Float](x T) (v, d, dd T) {
 
 // logD returns ln x and its derivative 1/x (+Inf at x = +0).
 func logD[T Float](x T) (v, d T) {
-	return T(math.Log(float64(x))), 1 / x
+	return T(logValue(float64(x))), 1 / x
 }
 
 // logD2 returns ln x and its derivatives 1/x and -1/x².
 func logD2[T Float](x T) (v, d, dd T) {
 	xf := float64(x)
 	df := 1 / xf
-	return T(math.Log(xf)), T(df), T(-df * df)
+	return T(logValue(xf)), T(df), T(-df * df)
 }
 
 // log2D returns log₂ x and its derivative 1/(x ln 2).
 func log2D[T Float](x T) (v, d T) {
 	xf := float64(x)
-	return T(math.Log2(xf)), T(math.Log2E / xf)
+	return T(libm.Log2(xf)), T(math.Log2E / xf)
 }
 
 // log2D2 returns log₂ x and its derivatives 1/(x ln 2) and -1/(x² ln 2).
 func log2D2[T Float](x T) (v, d, dd T) {
 	xf := float64(x)
 	d1 := math.Log2E / xf
-	return T(math.Log2(xf)), T(d1), T(-d1 / xf)
+	return T(libm.Log2(xf)), T(d1), T(-d1 / xf)
 }
 
 // log10D returns log₁₀ x and its derivative 1/(x ln 10).
 func log10D[T Float](x T) (v, d T) {
 	xf := float64(x)
-	return T(math.Log10(xf)), T(math.Log10E / xf)
+	return T(libm.Log10(xf)), T(math.Log10E / xf)
 }
 
 // log10D2 returns log₁₀ x and its derivatives 1/(x ln 10) and -1/(x² ln 10).
 func log10D2[T Float](x T) (v, d, dd T) {
 	xf := float64(x)
 	d1 := math.Log10E / xf
-	return T(math.Log10(xf)), T(d1), T(-d1 / xf)
+	return T(libm.Log10(xf)), T(d1), T(-d1 / xf)
 }
 
 // log1pD returns ln(1+x) and its derivative 1/(1+x).

@@ -235,7 +235,7 @@ func (x Hyper[T, P, Q]) ConstDiv(c T) Hyper[T, P, Q] {
 	return x.chain(v, d, dd)
 }
 
-// Sincos returns Sin and Cos of x from one evaluation of math.Sincos.
+// Sincos returns Sin and Cos of x from one evaluation of both.
 func (x Hyper[T, P, Q]) Sincos() (sin, cos Hyper[T, P, Q]) {
 	s, c := sincosD(x.V)
 	if x.D == nil {
@@ -342,7 +342,7 @@ func (x Hyper[T, P, Q]) Modf() (ipart, frac Hyper[T, P, Q]) {
 }
 
 // Sin returns sin x, with derivative cos x.
-// The value is math.Sin's, bit for bit (for float32, math.Sin of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Sin (for float32, the float64 value rounded).
 // Special cases: Sin(±0) = ±0 with derivative 1; Sin(±Inf) = Sin(NaN) = NaN with derivative NaN.
 func (x Hyper[T, P, Q]) Sin() Hyper[T, P, Q] {
 	v, d, dd := sinD2(x.V)
@@ -353,7 +353,7 @@ func (x Hyper[T, P, Q]) Sin() Hyper[T, P, Q] {
 }
 
 // Cos returns cos x, with derivative -sin x.
-// The value is math.Cos's, bit for bit (for float32, math.Cos of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Cos (for float32, the float64 value rounded).
 // Special cases: Cos(±Inf) = Cos(NaN) = NaN with derivative NaN.
 func (x Hyper[T, P, Q]) Cos() Hyper[T, P, Q] {
 	v, d, dd := cosD2(x.V)
@@ -364,7 +364,7 @@ func (x Hyper[T, P, Q]) Cos() Hyper[T, P, Q] {
 }
 
 // Tan returns tan x, with derivative 1 + tan² x.
-// The value is math.Tan's, bit for bit (for float32, math.Tan of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Tan (for float32, the float64 value rounded).
 // Special cases: Tan(±0) = ±0 with derivative 1; Tan(±Inf) = Tan(NaN) = NaN with derivative NaN.
 func (x Hyper[T, P, Q]) Tan() Hyper[T, P, Q] {
 	v, d, dd := tanD2(x.V)
@@ -375,7 +375,7 @@ func (x Hyper[T, P, Q]) Tan() Hyper[T, P, Q] {
 }
 
 // Asin returns the arcsine of x, with derivative 1/sqrt(1-x²).
-// The value is math.Asin's, bit for bit (for float32, math.Asin of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Asin (for float32, the float64 value rounded).
 // Special cases: Asin(±1) = ±π/2 with derivative +Inf; Asin(x) = NaN with derivative NaN if |x| > 1.
 func (x Hyper[T, P, Q]) Asin() Hyper[T, P, Q] {
 	v, d, dd := asinD2(x.V)
@@ -386,7 +386,7 @@ func (x Hyper[T, P, Q]) Asin() Hyper[T, P, Q] {
 }
 
 // Acos returns the arccosine of x, with derivative -1/sqrt(1-x²).
-// The value is math.Acos's, bit for bit (for float32, math.Acos of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Acos (for float32, the float64 value rounded).
 // Special cases: Acos(±1) has derivative -Inf; Acos(x) = NaN with derivative NaN if |x| > 1.
 func (x Hyper[T, P, Q]) Acos() Hyper[T, P, Q] {
 	v, d, dd := acosD2(x.V)
@@ -397,7 +397,7 @@ func (x Hyper[T, P, Q]) Acos() Hyper[T, P, Q] {
 }
 
 // Atan returns the arctangent of x, with derivative 1/(1+x²).
-// The value is math.Atan's, bit for bit (for float32, math.Atan of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Atan (for float32, the float64 value rounded).
 // Special cases: Atan(±Inf) = ±π/2 with derivative 0; Atan(NaN) = NaN with derivative NaN.
 func (x Hyper[T, P, Q]) Atan() Hyper[T, P, Q] {
 	v, d, dd := atanD2(x.V)
@@ -408,7 +408,7 @@ func (x Hyper[T, P, Q]) Atan() Hyper[T, P, Q] {
 }
 
 // Exp returns e**x, with derivative e**x.
-// The value is math.Exp's, bit for bit (for float32, math.Exp of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Exp (for float32, the float64 value rounded).
 // Special cases: Exp(+Inf) = +Inf with derivative +Inf; Exp(-Inf) = 0 with derivative 0;
 // Exp(NaN) = NaN; values overflow to +Inf and underflow to 0 with their derivatives.
 func (x Hyper[T, P, Q]) Exp() Hyper[T, P, Q] {
@@ -420,7 +420,7 @@ func (x Hyper[T, P, Q]) Exp() Hyper[T, P, Q] {
 }
 
 // Exp2 returns 2**x, with derivative ln 2 · 2**x.
-// The value is math.Exp2's, bit for bit (for float32, math.Exp2 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Exp2 (for float32, the float64 value rounded).
 // Special cases are those of Exp.
 func (x Hyper[T, P, Q]) Exp2() Hyper[T, P, Q] {
 	v, d, dd := exp2D2(x.V)
@@ -431,7 +431,7 @@ func (x Hyper[T, P, Q]) Exp2() Hyper[T, P, Q] {
 }
 
 // Expm1 returns e**x - 1, accurate for small x, with derivative e**x.
-// The value is math.Expm1's, bit for bit (for float32, math.Expm1 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Expm1 (for float32, the float64 value rounded).
 // Special cases: Expm1(+Inf) = +Inf with derivative +Inf; Expm1(-Inf) = -1 with derivative 0;
 // Expm1(NaN) = NaN.
 func (x Hyper[T, P, Q]) Expm1() Hyper[T, P, Q] {
@@ -443,7 +443,7 @@ func (x Hyper[T, P, Q]) Expm1() Hyper[T, P, Q] {
 }
 
 // Log returns the natural logarithm of x, with derivative 1/x.
-// The value is math.Log's, bit for bit (for float32, math.Log of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Log (for float32, the float64 value rounded).
 // Special cases: Log(+Inf) = +Inf with derivative 0; Log(±0) = -Inf with derivative ±Inf;
 // Log(x < 0) = NaN (the derivative is 1/x, as in PyTorch); Log(NaN) = NaN.
 func (x Hyper[T, P, Q]) Log() Hyper[T, P, Q] {
@@ -455,7 +455,7 @@ func (x Hyper[T, P, Q]) Log() Hyper[T, P, Q] {
 }
 
 // Log2 returns the binary logarithm of x, with derivative 1/(x ln 2).
-// The value is math.Log2's, bit for bit (for float32, math.Log2 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Log2 (for float32, the float64 value rounded).
 // Special cases are those of Log.
 func (x Hyper[T, P, Q]) Log2() Hyper[T, P, Q] {
 	v, d, dd := log2D2(x.V)
@@ -466,7 +466,7 @@ func (x Hyper[T, P, Q]) Log2() Hyper[T, P, Q] {
 }
 
 // Log10 returns the decimal logarithm of x, with derivative 1/(x ln 10).
-// The value is math.Log10's, bit for bit (for float32, math.Log10 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Log10 (for float32, the float64 value rounded).
 // Special cases are those of Log.
 func (x Hyper[T, P, Q]) Log10() Hyper[T, P, Q] {
 	v, d, dd := log10D2(x.V)
@@ -477,7 +477,7 @@ func (x Hyper[T, P, Q]) Log10() Hyper[T, P, Q] {
 }
 
 // Log1p returns ln(1+x), accurate for small x, with derivative 1/(1+x).
-// The value is math.Log1p's, bit for bit (for float32, math.Log1p of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Log1p (for float32, the float64 value rounded).
 // Special cases: Log1p(+Inf) = +Inf with derivative 0; Log1p(-1) = -Inf with derivative +Inf;
 // Log1p(x < -1) = NaN; Log1p(NaN) = NaN.
 func (x Hyper[T, P, Q]) Log1p() Hyper[T, P, Q] {
@@ -489,7 +489,7 @@ func (x Hyper[T, P, Q]) Log1p() Hyper[T, P, Q] {
 }
 
 // Sqrt returns the square root of x, with derivative 1/(2 sqrt x).
-// The value is math.Sqrt's, bit for bit (for float32, math.Sqrt of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Sqrt (for float32, the float64 value rounded).
 // Special cases: Sqrt(±0) = ±0 with derivative +Inf, as in PyTorch (a zero tangent stays 0);
 // Sqrt(+Inf) = +Inf with derivative 0; Sqrt(x < 0) = NaN with derivative NaN.
 func (x Hyper[T, P, Q]) Sqrt() Hyper[T, P, Q] {
@@ -501,7 +501,7 @@ func (x Hyper[T, P, Q]) Sqrt() Hyper[T, P, Q] {
 }
 
 // Cbrt returns the cube root of x, with derivative 1/(3 cbrt² x).
-// The value is math.Cbrt's, bit for bit (for float32, math.Cbrt of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Cbrt (for float32, the float64 value rounded).
 // Special cases: Cbrt(±0) = ±0 with derivative +Inf; Cbrt(±Inf) = ±Inf with derivative 0.
 func (x Hyper[T, P, Q]) Cbrt() Hyper[T, P, Q] {
 	v, d, dd := cbrtD2(x.V)
@@ -512,7 +512,7 @@ func (x Hyper[T, P, Q]) Cbrt() Hyper[T, P, Q] {
 }
 
 // Abs returns |x|, with derivative sign(x).
-// The value is math.Abs's, bit for bit (for float32, math.Abs of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Abs (for float32, the float64 value rounded).
 // At x = ±0, where |x| has no derivative, the derivative is 0, as in PyTorch.
 func (x Hyper[T, P, Q]) Abs() Hyper[T, P, Q] {
 	v, d, dd := absD2(x.V)
@@ -533,7 +533,7 @@ func (x Hyper[T, P, Q]) Inv() Hyper[T, P, Q] {
 }
 
 // Sinh returns the hyperbolic sine of x, with derivative cosh x.
-// The value is math.Sinh's, bit for bit (for float32, math.Sinh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Sinh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps, and finite wherever the true one is (|x| < 710.47),
 // also where math.Sinh already returns ±Inf (on amd64 from |x| ≈ 709.4).
 // Special cases: Sinh(±0) = ±0 with derivative 1; Sinh(±Inf) = ±Inf with derivative +Inf;
@@ -547,7 +547,7 @@ func (x Hyper[T, P, Q]) Sinh() Hyper[T, P, Q] {
 }
 
 // Cosh returns the hyperbolic cosine of x, with derivative sinh x.
-// The value is math.Cosh's, bit for bit (for float32, math.Cosh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Cosh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps, and finite wherever the true one is (|x| < 710.47).
 // Special cases: Cosh(±0) = 1 with derivative ±0; Cosh(±Inf) = +Inf with derivative ±Inf;
 // Cosh(NaN) = NaN.
@@ -560,7 +560,7 @@ func (x Hyper[T, P, Q]) Cosh() Hyper[T, P, Q] {
 }
 
 // Tanh returns the hyperbolic tangent of x, with derivative 1/cosh² x.
-// The value is math.Tanh's, bit for bit (for float32, math.Tanh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Tanh (for float32, the float64 value rounded).
 // The derivative is within 4 ulps, also where tanh x rounds to ±1, until it underflows.
 // Special cases: Tanh(±0) = ±0 with derivative 1; Tanh(±Inf) = ±1 with derivative 0;
 // Tanh(NaN) = NaN.
@@ -573,7 +573,7 @@ func (x Hyper[T, P, Q]) Tanh() Hyper[T, P, Q] {
 }
 
 // Asinh returns the inverse hyperbolic sine of x, with derivative 1/sqrt(1+x²).
-// The value is math.Asinh's, bit for bit (for float32, math.Asinh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Asinh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps (the second within 3) for every x.
 // Special cases: Asinh(±0) = ±0 with derivative 1; Asinh(±Inf) = ±Inf with derivative 0;
 // Asinh(NaN) = NaN.
@@ -586,7 +586,7 @@ func (x Hyper[T, P, Q]) Asinh() Hyper[T, P, Q] {
 }
 
 // Acosh returns the inverse hyperbolic cosine of x, with derivative 1/sqrt(x²-1).
-// The value is math.Acosh's, bit for bit (for float32, math.Acosh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Acosh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps (the second within 3), also next to 1 and for huge x.
 // Special cases: Acosh(1) = 0 with derivative +Inf, as in PyTorch; Acosh(+Inf) = +Inf with
 // derivative 0; Acosh(x) = NaN with derivative NaN if x < 1; Acosh(NaN) = NaN.
@@ -599,7 +599,7 @@ func (x Hyper[T, P, Q]) Acosh() Hyper[T, P, Q] {
 }
 
 // Atanh returns the inverse hyperbolic tangent of x, with derivative 1/(1-x²).
-// The value is math.Atanh's, bit for bit (for float32, math.Atanh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Atanh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps, also next to ±1.
 // Special cases: Atanh(±1) = ±Inf with derivative +Inf, as in PyTorch; Atanh(±0) = ±0 with
 // derivative 1; Atanh(x) = NaN with derivative NaN if |x| > 1; Atanh(NaN) = NaN.
@@ -612,7 +612,7 @@ func (x Hyper[T, P, Q]) Atanh() Hyper[T, P, Q] {
 }
 
 // Erf returns the error function of x, with derivative 2/sqrt(π)·exp(-x²).
-// The value is math.Erf's, bit for bit (for float32, math.Erf of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Erf (for float32, the float64 value rounded).
 // The derivative is within 2 ulps (the second within 3) at every x, down to underflow:
 // x² is formed exactly.
 // Special cases: Erf(±0) = ±0 with derivative 2/sqrt(π); Erf(±Inf) = ±1 with derivative 0;
@@ -626,7 +626,7 @@ func (x Hyper[T, P, Q]) Erf() Hyper[T, P, Q] {
 }
 
 // Erfc returns the complementary error function 1 - erf x, with derivative -2/sqrt(π)·exp(-x²).
-// The value is math.Erfc's, bit for bit (for float32, math.Erfc of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Erfc (for float32, the float64 value rounded).
 // The derivative is within 2 ulps (the second within 3) at every x.
 // Special cases: Erfc(+Inf) = 0 and Erfc(-Inf) = 2, both with derivative 0; Erfc(NaN) = NaN.
 func (x Hyper[T, P, Q]) Erfc() Hyper[T, P, Q] {
@@ -638,7 +638,7 @@ func (x Hyper[T, P, Q]) Erfc() Hyper[T, P, Q] {
 }
 
 // Erfinv returns the inverse error function of x, with derivative sqrt(π)/2·exp(y²), y = erfinv x.
-// The value is math.Erfinv's, bit for bit (for float32, math.Erfinv of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Erfinv (for float32, the float64 value rounded).
 // The derivative is within 3 ulps (the second within 8), also next to ±1: it is formed from
 // 1-|x|, which is exact, rather than from exp(y²), which would magnify the error of y up to
 // 70 times.
@@ -653,7 +653,7 @@ func (x Hyper[T, P, Q]) Erfinv() Hyper[T, P, Q] {
 }
 
 // Erfcinv returns the inverse of Erfc, with derivative -sqrt(π)/2·exp(y²), y = erfcinv x.
-// The value is math.Erfcinv's, bit for bit (for float32, math.Erfcinv of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Erfcinv (for float32, the float64 value rounded).
 // The derivative is within 3 ulps (the second within 8) for every x, even where math.Erfcinv, which computes
 // erfinv(1-x), loses the low bits of a small x (and returns +Inf for x < 2⁻⁵³).
 // Special cases: Erfcinv(0) = +Inf and Erfcinv(2) = -Inf, both with derivative -Inf;
@@ -667,7 +667,7 @@ func (x Hyper[T, P, Q]) Erfcinv() Hyper[T, P, Q] {
 }
 
 // Gamma returns the Gamma function of x, with derivative Γ(x)ψ(x), ψ the digamma function.
-// The value is math.Gamma's, bit for bit (for float32, math.Gamma of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Gamma (for float32, the float64 value rounded).
 // The derivative is within 4 ulps plus the error of math.Gamma (up to 12 ulps for x < 0);
 // next to the zeros of ψ on the negative axis only its absolute error is that small.
 // Special cases: Gamma(±0) = ±Inf with derivative -Inf (the limit from either side);
@@ -682,7 +682,7 @@ func (x Hyper[T, P, Q]) Gamma() Hyper[T, P, Q] {
 }
 
 // J0 returns the order-zero Bessel function of the first kind, with derivative -J1(x).
-// The value is math.J0's, bit for bit (for float32, math.J0 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for J0 (for float32, the float64 value rounded).
 // The derivatives of the Bessel functions are within 4 ulps of the size of the Bessel
 // values they are formed from (absolute accuracy, as math's own near the zeros).
 // Special cases: J0(±Inf) = 0 with derivative 0; J0(0) = 1 with derivative 0; J0(NaN) = NaN.
@@ -695,7 +695,7 @@ func (x Hyper[T, P, Q]) J0() Hyper[T, P, Q] {
 }
 
 // J1 returns the order-one Bessel function of the first kind, with derivative J0(x) - J1(x)/x.
-// The value is math.J1's, bit for bit (for float32, math.J1 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for J1 (for float32, the float64 value rounded).
 // Special cases: J1(0) = 0 with derivative 1/2 (the limit); J1(±Inf) = 0 with derivative 0;
 // J1(NaN) = NaN.
 func (x Hyper[T, P, Q]) J1() Hyper[T, P, Q] {
@@ -707,7 +707,7 @@ func (x Hyper[T, P, Q]) J1() Hyper[T, P, Q] {
 }
 
 // Y0 returns the order-zero Bessel function of the second kind, with derivative -Y1(x).
-// The value is math.Y0's, bit for bit (for float32, math.Y0 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Y0 (for float32, the float64 value rounded).
 // Special cases: Y0(0) = -Inf with derivative +Inf; Y0(+Inf) = 0 with derivative 0;
 // Y0(x < 0) = NaN with derivative NaN; Y0(NaN) = NaN.
 func (x Hyper[T, P, Q]) Y0() Hyper[T, P, Q] {
@@ -719,7 +719,7 @@ func (x Hyper[T, P, Q]) Y0() Hyper[T, P, Q] {
 }
 
 // Y1 returns the order-one Bessel function of the second kind, with derivative Y0(x) - Y1(x)/x.
-// The value is math.Y1's, bit for bit (for float32, math.Y1 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Y1 (for float32, the float64 value rounded).
 // Special cases: Y1(0) = -Inf with derivative +Inf (the limit); Y1(+Inf) = 0 with derivative 0;
 // Y1(x < 0) = NaN with derivative NaN; Y1(NaN) = NaN.
 func (x Hyper[T, P, Q]) Y1() Hyper[T, P, Q] {
@@ -731,7 +731,7 @@ func (x Hyper[T, P, Q]) Y1() Hyper[T, P, Q] {
 }
 
 // Trunc returns the integer value of x, rounded toward zero, with derivative 0.
-// The value is math.Trunc's, bit for bit (for float32, math.Trunc of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Trunc (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Hyper[T, P, Q]) Trunc() Hyper[T, P, Q] {
 	v, d, dd := truncD2(x.V)
@@ -742,7 +742,7 @@ func (x Hyper[T, P, Q]) Trunc() Hyper[T, P, Q] {
 }
 
 // Floor returns the greatest integer value less than or equal to x, with derivative 0.
-// The value is math.Floor's, bit for bit (for float32, math.Floor of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Floor (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Hyper[T, P, Q]) Floor() Hyper[T, P, Q] {
 	v, d, dd := floorD2(x.V)
@@ -753,7 +753,7 @@ func (x Hyper[T, P, Q]) Floor() Hyper[T, P, Q] {
 }
 
 // Ceil returns the least integer value greater than or equal to x, with derivative 0.
-// The value is math.Ceil's, bit for bit (for float32, math.Ceil of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Ceil (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Hyper[T, P, Q]) Ceil() Hyper[T, P, Q] {
 	v, d, dd := ceilD2(x.V)
@@ -764,7 +764,7 @@ func (x Hyper[T, P, Q]) Ceil() Hyper[T, P, Q] {
 }
 
 // Round returns the nearest integer to x, rounding half away from zero, with derivative 0.
-// The value is math.Round's, bit for bit (for float32, math.Round of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Round (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Hyper[T, P, Q]) Round() Hyper[T, P, Q] {
 	v, d, dd := roundD2(x.V)
@@ -775,7 +775,7 @@ func (x Hyper[T, P, Q]) Round() Hyper[T, P, Q] {
 }
 
 // RoundToEven returns the nearest integer to x, rounding ties to even, with derivative 0.
-// The value is math.RoundToEven's, bit for bit (for float32, math.RoundToEven of the float64 argument, rounded).
+// The value is within the bound the package doc gives for RoundToEven (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Hyper[T, P, Q]) RoundToEven() Hyper[T, P, Q] {
 	v, d, dd := roundToEvenD2(x.V)
@@ -786,7 +786,7 @@ func (x Hyper[T, P, Q]) RoundToEven() Hyper[T, P, Q] {
 }
 
 // Pow returns x**y, with partials y·x**(y-1) and x**y·ln x.
-// The value is math.Pow's, bit for bit (for float32, math.Pow of the float64 arguments, rounded).
+// The value is within the bound the package doc gives for Pow (for float32, the float64 value rounded).
 // Where x**y has no derivative the partials follow PyTorch's conventions: ∂/∂x is 0 when y = 0
 // (so 0**0 has slope 0), and ∂/∂y is 0 when x = 0 and y >= 0. For x < 0, ∂/∂y is NaN,
 // since x**y is not real on any interval of y. Use PowInt or PowReal for a constant exponent.
@@ -801,7 +801,7 @@ func (x Hyper[T, P, Q]) Pow(y Hyper[T, P, Q]) Hyper[T, P, Q] {
 // Atan2 returns the arc tangent of x/y, using the signs of both to pick the quadrant:
 // the receiver is math.Atan2's first argument, so write y.Atan2(x) for atan2(y, x).
 // The partials are y/(x²+y²) with respect to the receiver x and -x/(x²+y²) with respect to y.
-// The value is math.Atan2's, bit for bit (for float32, math.Atan2 of the float64 arguments, rounded).
+// The value is within the bound the package doc gives for Atan2 (for float32, the float64 value rounded).
 // At the origin, where atan2 has no derivative, both partials are 0; they tend to 0 for
 // infinite arguments and are 0 there.
 func (x Hyper[T, P, Q]) Atan2(y Hyper[T, P, Q]) Hyper[T, P, Q] {
@@ -813,7 +813,7 @@ func (x Hyper[T, P, Q]) Atan2(y Hyper[T, P, Q]) Hyper[T, P, Q] {
 }
 
 // Min returns the smaller of x and y, with partial 1 for the smaller and 0 for the other.
-// The value is math.Min's, bit for bit (for float32, math.Min of the float64 arguments, rounded).
+// The value is within the bound the package doc gives for Min (for float32, the float64 value rounded).
 // At a tie (including -0 and +0) the partials are 0.5 each, as in PyTorch's minimum.
 // Min(x, -Inf) = -Inf with partial 1 for the -Inf even if x is NaN; otherwise a NaN argument gives
 // a NaN value and NaN partials.
@@ -826,7 +826,7 @@ func (x Hyper[T, P, Q]) Min(y Hyper[T, P, Q]) Hyper[T, P, Q] {
 }
 
 // Max returns the larger of x and y, with partial 1 for the larger and 0 for the other.
-// The value is math.Max's, bit for bit (for float32, math.Max of the float64 arguments, rounded).
+// The value is within the bound the package doc gives for Max (for float32, the float64 value rounded).
 // At a tie (including -0 and +0) the partials are 0.5 each, as in PyTorch's maximum.
 // Max(x, +Inf) = +Inf with partial 1 for the +Inf even if x is NaN; otherwise a NaN argument gives
 // a NaN value and NaN partials.
@@ -839,7 +839,7 @@ func (x Hyper[T, P, Q]) Max(y Hyper[T, P, Q]) Hyper[T, P, Q] {
 }
 
 // Hypot returns h = sqrt(x²+y²), avoiding overflow and underflow, with partials x/h and y/h.
-// The value is math.Hypot's, bit for bit (for float32, math.Hypot of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Hypot (for float32, the float64 value rounded).
 // The partials are within 2 ulps, also for subnormal and huge arguments.
 // At (0, 0), where Hypot has no derivative, both partials are 0 (PyTorch gives NaN; 0 keeps
 // NaN out of gradients, like Abs at 0). With one infinite argument its partial is its sign
@@ -854,7 +854,7 @@ func (x Hyper[T, P, Q]) Hypot(y Hyper[T, P, Q]) Hyper[T, P, Q] {
 }
 
 // Dim returns the maximum of x-y or 0, with partials (1, -1) where x > y and (0, 0) elsewhere.
-// The value is math.Dim's, bit for bit (for float32, math.Dim of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Dim (for float32, the float64 value rounded).
 // At x = y, where Dim has no derivative, the partials are 0, as for PyTorch's relu at 0.
 // Special cases: Dim(+Inf, +Inf) = Dim(-Inf, -Inf) = NaN and Dim with a NaN argument = NaN,
 // with NaN partials.
@@ -867,7 +867,7 @@ func (x Hyper[T, P, Q]) Dim(y Hyper[T, P, Q]) Hyper[T, P, Q] {
 }
 
 // Mod returns the floating-point remainder x - n·y of x/y, n = trunc(x/y), with partials 1 and -n.
-// The value is math.Mod's, bit for bit (for float32, math.Mod of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Mod (for float32, the float64 value rounded).
 // Across its jumps the partial with respect to x stays 1, as for PyTorch's fmod.
 // Special cases: Mod(±Inf, y), Mod(NaN, y), Mod(x, 0) and Mod(x, NaN) are NaN with NaN partials;
 // Mod(x, ±Inf) = x with partials 1 and 0.
@@ -880,7 +880,7 @@ func (x Hyper[T, P, Q]) Mod(y Hyper[T, P, Q]) Hyper[T, P, Q] {
 }
 
 // Remainder returns the IEEE 754 remainder x - n·y of x/y, n = x/y rounded to even, with partials 1 and -n.
-// The value is math.Remainder's, bit for bit (for float32, math.Remainder of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Remainder (for float32, the float64 value rounded).
 // Across its jumps the partial with respect to x stays 1.
 // Special cases: Remainder(±Inf, y), Remainder(NaN, y), Remainder(x, 0) and Remainder(x, NaN)
 // are NaN with NaN partials; Remainder(x, ±Inf) = x with partials 1 and 0.
@@ -894,7 +894,7 @@ func (x Hyper[T, P, Q]) Remainder(y Hyper[T, P, Q]) Hyper[T, P, Q] {
 
 // Copysign returns a value with the magnitude of x and the sign of y, with partials ±1 and 0:
 // +1 when x and y have the same sign bit.
-// The value is math.Copysign's, bit for bit (for float32, math.Copysign of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Copysign (for float32, the float64 value rounded).
 // At x = ±0, where Copysign has no derivative, the partial with respect to x is 0, as in
 // PyTorch. If x is NaN both partials are NaN.
 func (x Hyper[T, P, Q]) Copysign(y Hyper[T, P, Q]) Hyper[T, P, Q] {

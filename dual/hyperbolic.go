@@ -25,22 +25,22 @@ func coshSinh(x float64) (c, s float64) {
 
 func sinhD[T Float](x T) (v, d T) {
 	c, _ := coshSinh(float64(x))
-	return T(math.Sinh(float64(x))), T(c)
+	return T(sinhValue(float64(x))), T(c)
 }
 
 func sinhD2[T Float](x T) (v, d, dd T) {
 	c, s := coshSinh(float64(x))
-	return T(math.Sinh(float64(x))), T(c), T(s)
+	return T(sinhValue(float64(x))), T(c), T(s)
 }
 
 func coshD[T Float](x T) (v, d T) {
 	_, s := coshSinh(float64(x))
-	return T(math.Cosh(float64(x))), T(s)
+	return T(coshValue(float64(x))), T(s)
 }
 
 func coshD2[T Float](x T) (v, d, dd T) {
 	c, s := coshSinh(float64(x))
-	return T(math.Cosh(float64(x))), T(s), T(c)
+	return T(coshValue(float64(x))), T(s), T(c)
 }
 
 // tanhSlope returns tanh x and its derivative sech² x. The derivative is computed as

@@ -121,16 +121,16 @@ func (x Number[T]) Div(y Number[T]) (r Number[T]) {
 	return r
 }
 
-// Sincos returns Sin and Cos of x from one evaluation of math.Sincos: sin x with
-// derivative cos x, and cos x with derivative -sin x. The values are math.Sin's and
-// math.Cos's, bit for bit (for float32, of the float64 argument, rounded).
+// Sincos returns Sin and Cos of x from one evaluation of both: sin x with
+// derivative cos x, and cos x with derivative -sin x. The values are Sin's and Cos's,
+// bit for bit (for float32, of the float64 argument, rounded).
 func (x Number[T]) Sincos() (sin, cos Number[T]) {
 	s, c := sincosD(x.V)
 	return x.chain(s, c), x.chain(c, -s)
 }
 
 // PowReal returns x**p for a constant exponent p, with derivative p·x**(p-1), 0 when
-// p = 0. The value is math.Pow's, bit for bit (for float32, of the float64 arguments,
+// p = 0. The value is Pow's, bit for bit (for float32, of the float64 arguments,
 // rounded); its special cases apply, and at x = 0 the derivative is 0 for p > 1, 1 for
 // p = 1 and +Inf or NaN for p < 1.
 func (x Number[T]) PowReal(p T) Number[T] {
@@ -139,7 +139,7 @@ func (x Number[T]) PowReal(p T) Number[T] {
 }
 
 // PowInt returns x**n for an integer n, with derivative n·x**(n-1), 0 when n = 0.
-// The value is math.Pow(x, float64(n))'s, bit for bit (for float32, computed in
+// The value is Pow's at float64(n), bit for bit (for float32, computed in
 // float64 and rounded).
 func (x Number[T]) PowInt(n int) Number[T] {
 	v, d := powIntD(x.V, n)
@@ -154,7 +154,7 @@ func (x Number[T]) Fma(y, z Number[T]) Number[T] {
 }
 
 // Sin returns sin x, with derivative cos x.
-// The value is math.Sin's, bit for bit (for float32, math.Sin of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Sin (for float32, the float64 value rounded).
 // Special cases: Sin(±0) = ±0 with derivative 1; Sin(±Inf) = Sin(NaN) = NaN with derivative NaN.
 func (x Number[T]) Sin() (r Number[T]) {
 	r.V, r.D, _ = sinCosChain(x.V, x.D, 0, false)
@@ -162,7 +162,7 @@ func (x Number[T]) Sin() (r Number[T]) {
 }
 
 // Cos returns cos x, with derivative -sin x.
-// The value is math.Cos's, bit for bit (for float32, math.Cos of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Cos (for float32, the float64 value rounded).
 // Special cases: Cos(±Inf) = Cos(NaN) = NaN with derivative NaN.
 func (x Number[T]) Cos() (r Number[T]) {
 	r.V, r.D, _ = sinCosChain(x.V, x.D, 0, true)
@@ -170,7 +170,7 @@ func (x Number[T]) Cos() (r Number[T]) {
 }
 
 // Tan returns tan x, with derivative 1 + tan² x.
-// The value is math.Tan's, bit for bit (for float32, math.Tan of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Tan (for float32, the float64 value rounded).
 // Special cases: Tan(±0) = ±0 with derivative 1; Tan(±Inf) = Tan(NaN) = NaN with derivative NaN.
 func (x Number[T]) Tan() Number[T] {
 	v, d := tanD(x.V)
@@ -178,7 +178,7 @@ func (x Number[T]) Tan() Number[T] {
 }
 
 // Asin returns the arcsine of x, with derivative 1/sqrt(1-x²).
-// The value is math.Asin's, bit for bit (for float32, math.Asin of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Asin (for float32, the float64 value rounded).
 // Special cases: Asin(±1) = ±π/2 with derivative +Inf; Asin(x) = NaN with derivative NaN if |x| > 1.
 func (x Number[T]) Asin() Number[T] {
 	v, d := asinD(x.V)
@@ -186,7 +186,7 @@ func (x Number[T]) Asin() Number[T] {
 }
 
 // Acos returns the arccosine of x, with derivative -1/sqrt(1-x²).
-// The value is math.Acos's, bit for bit (for float32, math.Acos of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Acos (for float32, the float64 value rounded).
 // Special cases: Acos(±1) has derivative -Inf; Acos(x) = NaN with derivative NaN if |x| > 1.
 func (x Number[T]) Acos() Number[T] {
 	v, d := acosD(x.V)
@@ -194,7 +194,7 @@ func (x Number[T]) Acos() Number[T] {
 }
 
 // Atan returns the arctangent of x, with derivative 1/(1+x²).
-// The value is math.Atan's, bit for bit (for float32, math.Atan of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Atan (for float32, the float64 value rounded).
 // Special cases: Atan(±Inf) = ±π/2 with derivative 0; Atan(NaN) = NaN with derivative NaN.
 func (x Number[T]) Atan() Number[T] {
 	v, d := atanD(x.V)
@@ -202,7 +202,7 @@ func (x Number[T]) Atan() Number[T] {
 }
 
 // Exp returns e**x, with derivative e**x.
-// The value is math.Exp's, bit for bit (for float32, math.Exp of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Exp (for float32, the float64 value rounded).
 // Special cases: Exp(+Inf) = +Inf with derivative +Inf; Exp(-Inf) = 0 with derivative 0;
 // Exp(NaN) = NaN; values overflow to +Inf and underflow to 0 with their derivatives.
 func (x Number[T]) Exp() Number[T] {
@@ -211,7 +211,7 @@ func (x Number[T]) Exp() Number[T] {
 }
 
 // Exp2 returns 2**x, with derivative ln 2 · 2**x.
-// The value is math.Exp2's, bit for bit (for float32, math.Exp2 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Exp2 (for float32, the float64 value rounded).
 // Special cases are those of Exp.
 func (x Number[T]) Exp2() Number[T] {
 	v, d := exp2D(x.V)
@@ -219,7 +219,7 @@ func (x Number[T]) Exp2() Number[T] {
 }
 
 // Expm1 returns e**x - 1, accurate for small x, with derivative e**x.
-// The value is math.Expm1's, bit for bit (for float32, math.Expm1 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Expm1 (for float32, the float64 value rounded).
 // Special cases: Expm1(+Inf) = +Inf with derivative +Inf; Expm1(-Inf) = -1 with derivative 0;
 // Expm1(NaN) = NaN.
 func (x Number[T]) Expm1() Number[T] {
@@ -228,7 +228,7 @@ func (x Number[T]) Expm1() Number[T] {
 }
 
 // Log returns the natural logarithm of x, with derivative 1/x.
-// The value is math.Log's, bit for bit (for float32, math.Log of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Log (for float32, the float64 value rounded).
 // Special cases: Log(+Inf) = +Inf with derivative 0; Log(±0) = -Inf with derivative ±Inf;
 // Log(x < 0) = NaN (the derivative is 1/x, as in PyTorch); Log(NaN) = NaN.
 func (x Number[T]) Log() Number[T] {
@@ -237,7 +237,7 @@ func (x Number[T]) Log() Number[T] {
 }
 
 // Log2 returns the binary logarithm of x, with derivative 1/(x ln 2).
-// The value is math.Log2's, bit for bit (for float32, math.Log2 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Log2 (for float32, the float64 value rounded).
 // Special cases are those of Log.
 func (x Number[T]) Log2() Number[T] {
 	v, d := log2D(x.V)
@@ -245,7 +245,7 @@ func (x Number[T]) Log2() Number[T] {
 }
 
 // Log10 returns the decimal logarithm of x, with derivative 1/(x ln 10).
-// The value is math.Log10's, bit for bit (for float32, math.Log10 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Log10 (for float32, the float64 value rounded).
 // Special cases are those of Log.
 func (x Number[T]) Log10() Number[T] {
 	v, d := log10D(x.V)
@@ -253,7 +253,7 @@ func (x Number[T]) Log10() Number[T] {
 }
 
 // Log1p returns ln(1+x), accurate for small x, with derivative 1/(1+x).
-// The value is math.Log1p's, bit for bit (for float32, math.Log1p of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Log1p (for float32, the float64 value rounded).
 // Special cases: Log1p(+Inf) = +Inf with derivative 0; Log1p(-1) = -Inf with derivative +Inf;
 // Log1p(x < -1) = NaN; Log1p(NaN) = NaN.
 func (x Number[T]) Log1p() Number[T] {
@@ -262,7 +262,7 @@ func (x Number[T]) Log1p() Number[T] {
 }
 
 // Sqrt returns the square root of x, with derivative 1/(2 sqrt x).
-// The value is math.Sqrt's, bit for bit (for float32, math.Sqrt of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Sqrt (for float32, the float64 value rounded).
 // Special cases: Sqrt(±0) = ±0 with derivative +Inf, as in PyTorch (a zero tangent stays 0);
 // Sqrt(+Inf) = +Inf with derivative 0; Sqrt(x < 0) = NaN with derivative NaN.
 func (x Number[T]) Sqrt() Number[T] {
@@ -271,7 +271,7 @@ func (x Number[T]) Sqrt() Number[T] {
 }
 
 // Cbrt returns the cube root of x, with derivative 1/(3 cbrt² x).
-// The value is math.Cbrt's, bit for bit (for float32, math.Cbrt of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Cbrt (for float32, the float64 value rounded).
 // Special cases: Cbrt(±0) = ±0 with derivative +Inf; Cbrt(±Inf) = ±Inf with derivative 0.
 func (x Number[T]) Cbrt() Number[T] {
 	v, d := cbrtD(x.V)
@@ -279,7 +279,7 @@ func (x Number[T]) Cbrt() Number[T] {
 }
 
 // Abs returns |x|, with derivative sign(x).
-// The value is math.Abs's, bit for bit (for float32, math.Abs of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Abs (for float32, the float64 value rounded).
 // At x = ±0, where |x| has no derivative, the derivative is 0, as in PyTorch.
 func (x Number[T]) Abs() Number[T] {
 	v, d := absD(x.V)
@@ -294,7 +294,7 @@ func (x Number[T]) Inv() Number[T] {
 }
 
 // Sinh returns the hyperbolic sine of x, with derivative cosh x.
-// The value is math.Sinh's, bit for bit (for float32, math.Sinh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Sinh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps, and finite wherever the true one is (|x| < 710.47),
 // also where math.Sinh already returns ±Inf (on amd64 from |x| ≈ 709.4).
 // Special cases: Sinh(±0) = ±0 with derivative 1; Sinh(±Inf) = ±Inf with derivative +Inf;
@@ -305,7 +305,7 @@ func (x Number[T]) Sinh() Number[T] {
 }
 
 // Cosh returns the hyperbolic cosine of x, with derivative sinh x.
-// The value is math.Cosh's, bit for bit (for float32, math.Cosh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Cosh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps, and finite wherever the true one is (|x| < 710.47).
 // Special cases: Cosh(±0) = 1 with derivative ±0; Cosh(±Inf) = +Inf with derivative ±Inf;
 // Cosh(NaN) = NaN.
@@ -315,7 +315,7 @@ func (x Number[T]) Cosh() Number[T] {
 }
 
 // Tanh returns the hyperbolic tangent of x, with derivative 1/cosh² x.
-// The value is math.Tanh's, bit for bit (for float32, math.Tanh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Tanh (for float32, the float64 value rounded).
 // The derivative is within 4 ulps, also where tanh x rounds to ±1, until it underflows.
 // Special cases: Tanh(±0) = ±0 with derivative 1; Tanh(±Inf) = ±1 with derivative 0;
 // Tanh(NaN) = NaN.
@@ -325,7 +325,7 @@ func (x Number[T]) Tanh() Number[T] {
 }
 
 // Asinh returns the inverse hyperbolic sine of x, with derivative 1/sqrt(1+x²).
-// The value is math.Asinh's, bit for bit (for float32, math.Asinh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Asinh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps (the second within 3) for every x.
 // Special cases: Asinh(±0) = ±0 with derivative 1; Asinh(±Inf) = ±Inf with derivative 0;
 // Asinh(NaN) = NaN.
@@ -335,7 +335,7 @@ func (x Number[T]) Asinh() Number[T] {
 }
 
 // Acosh returns the inverse hyperbolic cosine of x, with derivative 1/sqrt(x²-1).
-// The value is math.Acosh's, bit for bit (for float32, math.Acosh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Acosh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps (the second within 3), also next to 1 and for huge x.
 // Special cases: Acosh(1) = 0 with derivative +Inf, as in PyTorch; Acosh(+Inf) = +Inf with
 // derivative 0; Acosh(x) = NaN with derivative NaN if x < 1; Acosh(NaN) = NaN.
@@ -345,7 +345,7 @@ func (x Number[T]) Acosh() Number[T] {
 }
 
 // Atanh returns the inverse hyperbolic tangent of x, with derivative 1/(1-x²).
-// The value is math.Atanh's, bit for bit (for float32, math.Atanh of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Atanh (for float32, the float64 value rounded).
 // The derivative is within 2 ulps, also next to ±1.
 // Special cases: Atanh(±1) = ±Inf with derivative +Inf, as in PyTorch; Atanh(±0) = ±0 with
 // derivative 1; Atanh(x) = NaN with derivative NaN if |x| > 1; Atanh(NaN) = NaN.
@@ -355,7 +355,7 @@ func (x Number[T]) Atanh() Number[T] {
 }
 
 // Erf returns the error function of x, with derivative 2/sqrt(π)·exp(-x²).
-// The value is math.Erf's, bit for bit (for float32, math.Erf of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Erf (for float32, the float64 value rounded).
 // The derivative is within 2 ulps (the second within 3) at every x, down to underflow:
 // x² is formed exactly.
 // Special cases: Erf(±0) = ±0 with derivative 2/sqrt(π); Erf(±Inf) = ±1 with derivative 0;
@@ -366,7 +366,7 @@ func (x Number[T]) Erf() Number[T] {
 }
 
 // Erfc returns the complementary error function 1 - erf x, with derivative -2/sqrt(π)·exp(-x²).
-// The value is math.Erfc's, bit for bit (for float32, math.Erfc of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Erfc (for float32, the float64 value rounded).
 // The derivative is within 2 ulps (the second within 3) at every x.
 // Special cases: Erfc(+Inf) = 0 and Erfc(-Inf) = 2, both with derivative 0; Erfc(NaN) = NaN.
 func (x Number[T]) Erfc() Number[T] {
@@ -375,7 +375,7 @@ func (x Number[T]) Erfc() Number[T] {
 }
 
 // Erfinv returns the inverse error function of x, with derivative sqrt(π)/2·exp(y²), y = erfinv x.
-// The value is math.Erfinv's, bit for bit (for float32, math.Erfinv of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Erfinv (for float32, the float64 value rounded).
 // The derivative is within 3 ulps (the second within 8), also next to ±1: it is formed from
 // 1-|x|, which is exact, rather than from exp(y²), which would magnify the error of y up to
 // 70 times.
@@ -387,7 +387,7 @@ func (x Number[T]) Erfinv() Number[T] {
 }
 
 // Erfcinv returns the inverse of Erfc, with derivative -sqrt(π)/2·exp(y²), y = erfcinv x.
-// The value is math.Erfcinv's, bit for bit (for float32, math.Erfcinv of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Erfcinv (for float32, the float64 value rounded).
 // The derivative is within 3 ulps (the second within 8) for every x, even where math.Erfcinv, which computes
 // erfinv(1-x), loses the low bits of a small x (and returns +Inf for x < 2⁻⁵³).
 // Special cases: Erfcinv(0) = +Inf and Erfcinv(2) = -Inf, both with derivative -Inf;
@@ -398,7 +398,7 @@ func (x Number[T]) Erfcinv() Number[T] {
 }
 
 // Gamma returns the Gamma function of x, with derivative Γ(x)ψ(x), ψ the digamma function.
-// The value is math.Gamma's, bit for bit (for float32, math.Gamma of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Gamma (for float32, the float64 value rounded).
 // The derivative is within 4 ulps plus the error of math.Gamma (up to 12 ulps for x < 0);
 // next to the zeros of ψ on the negative axis only its absolute error is that small.
 // Special cases: Gamma(±0) = ±Inf with derivative -Inf (the limit from either side);
@@ -410,7 +410,7 @@ func (x Number[T]) Gamma() Number[T] {
 }
 
 // J0 returns the order-zero Bessel function of the first kind, with derivative -J1(x).
-// The value is math.J0's, bit for bit (for float32, math.J0 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for J0 (for float32, the float64 value rounded).
 // The derivatives of the Bessel functions are within 4 ulps of the size of the Bessel
 // values they are formed from (absolute accuracy, as math's own near the zeros).
 // Special cases: J0(±Inf) = 0 with derivative 0; J0(0) = 1 with derivative 0; J0(NaN) = NaN.
@@ -420,7 +420,7 @@ func (x Number[T]) J0() Number[T] {
 }
 
 // J1 returns the order-one Bessel function of the first kind, with derivative J0(x) - J1(x)/x.
-// The value is math.J1's, bit for bit (for float32, math.J1 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for J1 (for float32, the float64 value rounded).
 // Special cases: J1(0) = 0 with derivative 1/2 (the limit); J1(±Inf) = 0 with derivative 0;
 // J1(NaN) = NaN.
 func (x Number[T]) J1() Number[T] {
@@ -429,7 +429,7 @@ func (x Number[T]) J1() Number[T] {
 }
 
 // Y0 returns the order-zero Bessel function of the second kind, with derivative -Y1(x).
-// The value is math.Y0's, bit for bit (for float32, math.Y0 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Y0 (for float32, the float64 value rounded).
 // Special cases: Y0(0) = -Inf with derivative +Inf; Y0(+Inf) = 0 with derivative 0;
 // Y0(x < 0) = NaN with derivative NaN; Y0(NaN) = NaN.
 func (x Number[T]) Y0() Number[T] {
@@ -438,7 +438,7 @@ func (x Number[T]) Y0() Number[T] {
 }
 
 // Y1 returns the order-one Bessel function of the second kind, with derivative Y0(x) - Y1(x)/x.
-// The value is math.Y1's, bit for bit (for float32, math.Y1 of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Y1 (for float32, the float64 value rounded).
 // Special cases: Y1(0) = -Inf with derivative +Inf (the limit); Y1(+Inf) = 0 with derivative 0;
 // Y1(x < 0) = NaN with derivative NaN; Y1(NaN) = NaN.
 func (x Number[T]) Y1() Number[T] {
@@ -447,7 +447,7 @@ func (x Number[T]) Y1() Number[T] {
 }
 
 // Trunc returns the integer value of x, rounded toward zero, with derivative 0.
-// The value is math.Trunc's, bit for bit (for float32, math.Trunc of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Trunc (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Number[T]) Trunc() Number[T] {
 	v, d := truncD(x.V)
@@ -455,7 +455,7 @@ func (x Number[T]) Trunc() Number[T] {
 }
 
 // Floor returns the greatest integer value less than or equal to x, with derivative 0.
-// The value is math.Floor's, bit for bit (for float32, math.Floor of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Floor (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Number[T]) Floor() Number[T] {
 	v, d := floorD(x.V)
@@ -463,7 +463,7 @@ func (x Number[T]) Floor() Number[T] {
 }
 
 // Ceil returns the least integer value greater than or equal to x, with derivative 0.
-// The value is math.Ceil's, bit for bit (for float32, math.Ceil of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Ceil (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Number[T]) Ceil() Number[T] {
 	v, d := ceilD(x.V)
@@ -471,7 +471,7 @@ func (x Number[T]) Ceil() Number[T] {
 }
 
 // Round returns the nearest integer to x, rounding half away from zero, with derivative 0.
-// The value is math.Round's, bit for bit (for float32, math.Round of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Round (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Number[T]) Round() Number[T] {
 	v, d := roundD(x.V)
@@ -479,7 +479,7 @@ func (x Number[T]) Round() Number[T] {
 }
 
 // RoundToEven returns the nearest integer to x, rounding ties to even, with derivative 0.
-// The value is math.RoundToEven's, bit for bit (for float32, math.RoundToEven of the float64 argument, rounded).
+// The value is within the bound the package doc gives for RoundToEven (for float32, the float64 value rounded).
 // The derivative is 0 everywhere, also at the jumps and for ±Inf and NaN, as in PyTorch.
 func (x Number[T]) RoundToEven() Number[T] {
 	v, d := roundToEvenD(x.V)
@@ -487,7 +487,7 @@ func (x Number[T]) RoundToEven() Number[T] {
 }
 
 // Pow returns x**y, with partials y·x**(y-1) and x**y·ln x.
-// The value is math.Pow's, bit for bit (for float32, math.Pow of the float64 arguments, rounded).
+// The value is within the bound the package doc gives for Pow (for float32, the float64 value rounded).
 // Where x**y has no derivative the partials follow PyTorch's conventions: ∂/∂x is 0 when y = 0
 // (so 0**0 has slope 0), and ∂/∂y is 0 when x = 0 and y >= 0. For x < 0, ∂/∂y is NaN,
 // since x**y is not real on any interval of y. Use PowInt or PowReal for a constant exponent.
@@ -499,7 +499,7 @@ func (x Number[T]) Pow(y Number[T]) Number[T] {
 // Atan2 returns the arc tangent of x/y, using the signs of both to pick the quadrant:
 // the receiver is math.Atan2's first argument, so write y.Atan2(x) for atan2(y, x).
 // The partials are y/(x²+y²) with respect to the receiver x and -x/(x²+y²) with respect to y.
-// The value is math.Atan2's, bit for bit (for float32, math.Atan2 of the float64 arguments, rounded).
+// The value is within the bound the package doc gives for Atan2 (for float32, the float64 value rounded).
 // At the origin, where atan2 has no derivative, both partials are 0; they tend to 0 for
 // infinite arguments and are 0 there.
 func (x Number[T]) Atan2(y Number[T]) Number[T] {
@@ -508,7 +508,7 @@ func (x Number[T]) Atan2(y Number[T]) Number[T] {
 }
 
 // Min returns the smaller of x and y, with partial 1 for the smaller and 0 for the other.
-// The value is math.Min's, bit for bit (for float32, math.Min of the float64 arguments, rounded).
+// The value is within the bound the package doc gives for Min (for float32, the float64 value rounded).
 // At a tie (including -0 and +0) the partials are 0.5 each, as in PyTorch's minimum.
 // Min(x, -Inf) = -Inf with partial 1 for the -Inf even if x is NaN; otherwise a NaN argument gives
 // a NaN value and NaN partials.
@@ -518,7 +518,7 @@ func (x Number[T]) Min(y Number[T]) Number[T] {
 }
 
 // Max returns the larger of x and y, with partial 1 for the larger and 0 for the other.
-// The value is math.Max's, bit for bit (for float32, math.Max of the float64 arguments, rounded).
+// The value is within the bound the package doc gives for Max (for float32, the float64 value rounded).
 // At a tie (including -0 and +0) the partials are 0.5 each, as in PyTorch's maximum.
 // Max(x, +Inf) = +Inf with partial 1 for the +Inf even if x is NaN; otherwise a NaN argument gives
 // a NaN value and NaN partials.
@@ -528,7 +528,7 @@ func (x Number[T]) Max(y Number[T]) Number[T] {
 }
 
 // Hypot returns h = sqrt(x²+y²), avoiding overflow and underflow, with partials x/h and y/h.
-// The value is math.Hypot's, bit for bit (for float32, math.Hypot of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Hypot (for float32, the float64 value rounded).
 // The partials are within 2 ulps, also for subnormal and huge arguments.
 // At (0, 0), where Hypot has no derivative, both partials are 0 (PyTorch gives NaN; 0 keeps
 // NaN out of gradients, like Abs at 0). With one infinite argument its partial is its sign
@@ -540,7 +540,7 @@ func (x Number[T]) Hypot(y Number[T]) Number[T] {
 }
 
 // Dim returns the maximum of x-y or 0, with partials (1, -1) where x > y and (0, 0) elsewhere.
-// The value is math.Dim's, bit for bit (for float32, math.Dim of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Dim (for float32, the float64 value rounded).
 // At x = y, where Dim has no derivative, the partials are 0, as for PyTorch's relu at 0.
 // Special cases: Dim(+Inf, +Inf) = Dim(-Inf, -Inf) = NaN and Dim with a NaN argument = NaN,
 // with NaN partials.
@@ -550,7 +550,7 @@ func (x Number[T]) Dim(y Number[T]) Number[T] {
 }
 
 // Mod returns the floating-point remainder x - n·y of x/y, n = trunc(x/y), with partials 1 and -n.
-// The value is math.Mod's, bit for bit (for float32, math.Mod of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Mod (for float32, the float64 value rounded).
 // Across its jumps the partial with respect to x stays 1, as for PyTorch's fmod.
 // Special cases: Mod(±Inf, y), Mod(NaN, y), Mod(x, 0) and Mod(x, NaN) are NaN with NaN partials;
 // Mod(x, ±Inf) = x with partials 1 and 0.
@@ -560,7 +560,7 @@ func (x Number[T]) Mod(y Number[T]) Number[T] {
 }
 
 // Remainder returns the IEEE 754 remainder x - n·y of x/y, n = x/y rounded to even, with partials 1 and -n.
-// The value is math.Remainder's, bit for bit (for float32, math.Remainder of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Remainder (for float32, the float64 value rounded).
 // Across its jumps the partial with respect to x stays 1.
 // Special cases: Remainder(±Inf, y), Remainder(NaN, y), Remainder(x, 0) and Remainder(x, NaN)
 // are NaN with NaN partials; Remainder(x, ±Inf) = x with partials 1 and 0.
@@ -571,7 +571,7 @@ func (x Number[T]) Remainder(y Number[T]) Number[T] {
 
 // Copysign returns a value with the magnitude of x and the sign of y, with partials ±1 and 0:
 // +1 when x and y have the same sign bit.
-// The value is math.Copysign's, bit for bit (for float32, math.Copysign of the float64 argument, rounded).
+// The value is within the bound the package doc gives for Copysign (for float32, the float64 value rounded).
 // At x = ±0, where Copysign has no derivative, the partial with respect to x is 0, as in
 // PyTorch. If x is NaN both partials are NaN.
 func (x Number[T]) Copysign(y Number[T]) Number[T] {

@@ -1,6 +1,10 @@
 package dual
 
-import "math"
+import (
+	"math"
+
+	"github.com/dualgrad/dualgrad/internal/libm"
+)
 
 // This file holds the rules of the power functions. Where x**y has no
 // derivative the rules follow PyTorch's conventions:
@@ -15,14 +19,14 @@ import "math"
 // are 0, their limit, rather than 0·Inf = NaN.
 
 // powMinusOne returns x**(y-1) given p = x**y. Where p is a normal float and x
-// is not zero, p/x is as accurate as a second call to math.Pow (both are
-// within a couple of ulps) and several times cheaper; elsewhere (x = 0,
-// overflow, underflow, NaN) it calls math.Pow.
+// is not zero, p/x is within about an ulp, as a second call to libm.Pow, and
+// several times cheaper; elsewhere (x = 0, overflow, underflow, NaN) it calls
+// libm.Pow.
 func powMinusOne(x, y, p float64) float64 {
 	if a := math.Abs(p); x != 0 && a >= 0x1p-1022 && a <= math.MaxFloat64 {
 		return p / x
 	}
-	return math.Pow(x, y-1)
+	return libm.Pow(x, y-1)
 }
 
 // powSlopeX returns ∂/∂x x**y = y·x**(y-1), 0 when y = 0. Where x**y is
@@ -44,7 +48,7 @@ func powSlopeX(x, y, p float64) float64 {
 		}
 		return y * p / x
 	}
-	return y * math.Pow(x, y-1)
+	return y * libm.Pow(x, y-1)
 }
 
 // powLog returns x**a·ln x given q = x**a: 0 when x = 0 and a >= 0 (the mask),
@@ -54,14 +58,14 @@ func powLog(x, a, q float64) float64 {
 	if (x == 0 && a >= 0) || (x > 0 && q == 0) {
 		return 0
 	}
-	return q * math.Log(x)
+	return q * logValue(x)
 }
 
 // powD returns x**y and its partials y·x**(y-1) and x**y·ln x, with the masks
 // described at the top of this file.
 func powD[T Float](x, y T) (v, dx, dy T) {
 	xf, yf := float64(x), float64(y)
-	p := math.Pow(xf, yf)
+	p := libm.Pow(xf, yf)
 	return T(p), T(powSlopeX(xf, yf, p)), T(powLog(xf, yf, p))
 }
 
@@ -70,7 +74,7 @@ func powD[T Float](x, y T) (v, dx, dy T) {
 // ∂²/∂y² = x**y·ln² x, with the masks described at the top of this file.
 func powD2[T Float](x, y T) (v, dx, dy, dxx, dxy, dyy T) {
 	xf, yf := float64(x), float64(y)
-	p := math.Pow(xf, yf)
+	p := libm.Pow(xf, yf)
 	pm1 := powMinusOne(xf, yf, p)
 	dxf := powSlopeX(xf, yf, p)
 	dyf := powLog(xf, yf, p)
@@ -79,7 +83,7 @@ func powD2[T Float](x, y T) (v, dx, dy, dxx, dxy, dyy T) {
 	// x**(y-1) loses to underflow), else from x**(y-1) with the masks.
 	var dxyf float64
 	if yf != 0 && xf > 0 && dxf != 0 && !math.IsInf(dxf, 0) && dxf == dxf {
-		dxyf = dxf/yf + dxf*math.Log(xf)
+		dxyf = dxf/yf + dxf*logValue(xf)
 	} else {
 		dxyf = pm1
 		if yf != 0 {
@@ -93,7 +97,7 @@ func powD2[T Float](x, y T) (v, dx, dy, dxx, dxy, dyy T) {
 
 // powCurvatureX returns ∂²/∂x² x**y = y(y-1)·x**(y-2), 0 when y is 0 or 1,
 // given the slope s = y·x**(y-1). Where s is finite and not zero, (y-1)·s/x is
-// as accurate as a call to math.Pow and also right where x**(y-2) underflows.
+// as accurate as a call to libm.Pow and also right where x**(y-2) underflows.
 func powCurvatureX(x, y, s float64) float64 {
 	c := y * (y - 1)
 	if c == 0 {
@@ -102,7 +106,7 @@ func powCurvatureX(x, y, s float64) float64 {
 	if s != 0 && !math.IsInf(s, 0) && x != 0 && !math.IsInf(x, 0) && s == s {
 		return (y - 1) * s / x
 	}
-	return c * math.Pow(x, y-2)
+	return c * libm.Pow(x, y-2)
 }
 
 // powRealD returns x**p for a constant exponent p and its derivative
@@ -118,7 +122,7 @@ func powRealD2[T Float](x, p T) (v, d, dd T) {
 }
 
 // powIntD returns x**n and its derivative n·x**(n-1), 0 when n = 0. The value
-// is math.Pow(x, n), bit for bit.
+// is libm.Pow(x, n), bit for bit.
 func powIntD[T Float](x T, n int) (v, d T) {
 	return powConst[T](float64(x), float64(n))
 }
@@ -131,14 +135,14 @@ func powIntD2[T Float](x T, n int) (v, d, dd T) {
 
 // powConst returns x**p and its derivative, computed in float64.
 func powConst[T Float](x, p float64) (v, d T) {
-	r := math.Pow(x, p)
+	r := libm.Pow(x, p)
 	return T(r), T(powSlopeX(x, p, r))
 }
 
 // powConst2 returns x**p and its first and second derivatives, computed in
 // float64.
 func powConst2[T Float](x, p float64) (v, d, dd T) {
-	r := math.Pow(x, p)
+	r := libm.Pow(x, p)
 	s := powSlopeX(x, p, r)
 	return T(r), T(s), T(powCurvatureX(x, p, s))
 }

@@ -1,10 +1,14 @@
 package dual
 
-import "math"
+import (
+	"math"
+
+	"github.com/dualgrad/dualgrad/internal/libm"
+)
 
 // Sin and Cos of the types with at most two tangents (Number, Jet2) call
 // sinCosChain, which applies the chain rule itself, instead of sinD and chain: a
-// method that calls math.Sincos is too costly for Go to inline, so it would run as
+// method that calls a sincos function is too costly for Go to inline, so it would run as
 // a call that makes a second call, and that extra frame was most of what a
 // one-pass gradient of sin(xy)/sin(x) cost over the hand-written quotient rule.
 
@@ -13,7 +17,7 @@ import "math"
 // reduction here, and the minimax coefficients of sin and cos on [-π/4, π/4] in
 // sinCoeffs and cosCoeffs below.
 const (
-	sinCosReduceMax = 1 << 29 // above it, math uses Payne-Hanek reduction
+	sinCosReduceMax = 1 << 29 // above it, libm.Sincos (Payne-Hanek reduction)
 
 	pi4Hi  = 7.85398125648498535156e-1  // 0x3fe921fb40000000
 	pi4Mid = 3.77489470793079817668e-8  // 0x3e64442d00000000
@@ -42,13 +46,24 @@ var (
 	}
 )
 
+// sinCosLossLimit bounds the reduced argument below which Cephes' reduction is not
+// accurate enough: z = x - y·π/4 carries an absolute error of about y·2^-100 (the
+// rounding of y·pi4Lo and π/4's truncation to three parts), which near a zero of
+// sin or cos, where the result is z itself, is many ulps of z (4800 at x = 11696.15
+// in math.Sin, 13 at x = π). With y < 2^30 below sinCosReduceMax, |z| >= 2^-13
+// keeps it under 2^-57 relative, 0.07 ulp; below, for about one argument in 6000,
+// libm reduces in double-double. The test is on z², off the polynomials' critical
+// path; a bound that scales with y measured slower.
+const sinCosLossLimit = 0x1p-13
+
 // sinCosChain returns sin v with its derivative cos v applied to the tangents d0 and
 // d1, or, when cos is set, cos v with its derivative -sin v applied to them. A zero
-// tangent stays zero, as in chain. The values are math.Sincos's bit for bit (for
-// float32, of the float64 argument, rounded): below 2^29 in magnitude it performs
-// the operations math.Sincos performs there, in the same order, and it hands larger,
-// infinite and NaN arguments to math.Sincos itself. TestSinCosChainMatchesMath holds
-// it to that on every architecture, where the compiler may fuse multiply-adds.
+// tangent stays zero, as in chain. Below 2^29 in magnitude it performs the operations
+// of math.Sincos there (Cephes' reduction and polynomials, in the same order), except
+// where the reduced argument is so small that the reduction loses accuracy
+// (sinCosLossLimit); those arguments, larger ones, infinities and NaN go to
+// libm.Sincos. TestSinCosChain holds it to that on every architecture, where the
+// compiler may fuse multiply-adds.
 func sinCosChain[T Float](v, d0, d1 T, cos bool) (r, t0, t1 T) {
 	x := float64(v)
 	var s, c float64
@@ -85,9 +100,16 @@ func sinCosChain[T Float](v, d0, d1 T, cos bool) (r, t0, t1 T) {
 		if math.Signbit(x) { // not x < 0: sin(-0) is -0
 			s = -s
 		}
-	} else {
-		s, c = math.Sincos(x)
+		if zz >= sinCosLossLimit*sinCosLossLimit || j == 0 {
+			return sinCosTangents[T](s, c, d0, d1, cos)
+		}
 	}
+	s, c = libm.Sincos(x)
+	return sinCosTangents[T](s, c, d0, d1, cos)
+}
+
+// sinCosTangents finishes sinCosChain from sin x and cos x.
+func sinCosTangents[T Float](s, c float64, d0, d1 T, cos bool) (r, t0, t1 T) {
 	if cos {
 		s, c = c, -s
 	}
@@ -100,4 +122,10 @@ func sinCosChain[T Float](v, d0, d1 T, cos bool) (r, t0, t1 T) {
 		t1 = d * d1
 	}
 	return r, t0, t1
+}
+
+// sincosValue returns sin x and cos x, as sinCosChain computes them.
+func sincosValue(x float64) (s, c float64) {
+	s, c, _ = sinCosChain(x, 1, 0, false)
+	return s, c
 }

@@ -1,52 +1,56 @@
 package dual
 
-import "math"
+import (
+	"math"
+
+	"github.com/dualgrad/dualgrad/internal/libm"
+)
 
 // This file holds the rules of the circular functions and their inverses.
-// Values come from package math (float32 results are the float64 result
-// rounded), so they match math bit for bit.
+// Values come from sincos.go and values.go (math or libm; float32 results are
+// the float64 result rounded).
 
 // sinD returns sin x and its derivative cos x.
 func sinD[T Float](x T) (v, d T) {
-	s, c := math.Sincos(float64(x))
+	s, c := sincosValue(float64(x))
 	return T(s), T(c)
 }
 
 // sinD2 returns sin x and its derivatives cos x and -sin x.
 func sinD2[T Float](x T) (v, d, dd T) {
-	s, c := math.Sincos(float64(x))
+	s, c := sincosValue(float64(x))
 	return T(s), T(c), T(-s)
 }
 
 // cosD returns cos x and its derivative -sin x.
 func cosD[T Float](x T) (v, d T) {
-	s, c := math.Sincos(float64(x))
+	s, c := sincosValue(float64(x))
 	return T(c), T(-s)
 }
 
 // cosD2 returns cos x and its derivatives -sin x and -cos x.
 func cosD2[T Float](x T) (v, d, dd T) {
-	s, c := math.Sincos(float64(x))
+	s, c := sincosValue(float64(x))
 	return T(c), T(-s), T(-c)
 }
 
 // sincosD returns sin x and cos x; their derivatives are cos x and -sin x, and
 // their second derivatives -sin x and -cos x, so the pair is all a rule needs.
 func sincosD[T Float](x T) (s, c T) {
-	sf, cf := math.Sincos(float64(x))
+	sf, cf := sincosValue(float64(x))
 	return T(sf), T(cf)
 }
 
 // tanD returns tan x and its derivative 1 + tan² x (= 1/cos² x), which needs
-// no second call into package math.
+// no second call into libm.
 func tanD[T Float](x T) (v, d T) {
-	t := math.Tan(float64(x))
+	t := libm.Tan(float64(x))
 	return T(t), T(1 + t*t)
 }
 
 // tanD2 returns tan x and its derivatives 1 + tan² x and 2 tan x (1 + tan² x).
 func tanD2[T Float](x T) (v, d, dd T) {
-	t := math.Tan(float64(x))
+	t := libm.Tan(float64(x))
 	d1 := 1 + t*t
 	return T(t), T(d1), T(2 * t * d1)
 }
@@ -61,28 +65,28 @@ func invSqrtOneMinusSq(x float64) float64 {
 // for |x| > 1.
 func asinD[T Float](x T) (v, d T) {
 	xf := float64(x)
-	return T(math.Asin(xf)), T(invSqrtOneMinusSq(xf))
+	return T(libm.Asin(xf)), T(invSqrtOneMinusSq(xf))
 }
 
 // asinD2 returns asin x and its derivatives 1/sqrt(1-x²) and x/(1-x²)^(3/2).
 func asinD2[T Float](x T) (v, d, dd T) {
 	xf := float64(x)
 	r := invSqrtOneMinusSq(xf)
-	return T(math.Asin(xf)), T(r), T(xf * r * r * r)
+	return T(libm.Asin(xf)), T(r), T(xf * r * r * r)
 }
 
 // acosD returns acos x and its derivative -1/sqrt(1-x²): -Inf at x = ±1, NaN
 // for |x| > 1.
 func acosD[T Float](x T) (v, d T) {
 	xf := float64(x)
-	return T(math.Acos(xf)), T(-invSqrtOneMinusSq(xf))
+	return T(libm.Acos(xf)), T(-invSqrtOneMinusSq(xf))
 }
 
 // acosD2 returns acos x and its derivatives -1/sqrt(1-x²) and -x/(1-x²)^(3/2).
 func acosD2[T Float](x T) (v, d, dd T) {
 	xf := float64(x)
 	r := invSqrtOneMinusSq(xf)
-	return T(math.Acos(xf)), T(-r), T(-xf * r * r * r)
+	return T(libm.Acos(xf)), T(-r), T(-xf * r * r * r)
 }
 
 // atanD returns atan x and its derivative 1/(1+x²).
@@ -132,7 +136,7 @@ func atan2Scaled(y, x float64) (a, b, c, d, inv, s float64) {
 func atan2D[T Float](y, x T) (v, dy, dx T) {
 	yf, xf := float64(y), float64(x)
 	a, b, _, _, inv, s := atan2Scaled(yf, xf)
-	return T(math.Atan2(yf, xf)), T(b * inv * s), T(-a * inv * s)
+	return T(atan2Value(yf, xf)), T(b * inv * s), T(-a * inv * s)
 }
 
 // atan2D2 returns atan2(y, x), its partials, and the second partials
@@ -143,6 +147,6 @@ func atan2D2[T Float](y, x T) (v, dy, dx, dyy, dyx, dxx T) {
 	yf, xf := float64(y), float64(x)
 	a, b, c, d, inv, s := atan2Scaled(yf, xf)
 	ai, bi := a*inv*s, b*inv*s
-	return T(math.Atan2(yf, xf)), T(bi), T(-ai),
+	return T(atan2Value(yf, xf)), T(bi), T(-ai),
 		T(-2 * ai * bi), T((c * inv * s) * (d * inv * s)), T(2 * ai * bi)
 }

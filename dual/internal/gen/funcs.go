@@ -23,15 +23,14 @@ type binary struct {
 // name.
 func doc(lines ...string) string { return strings.Join(lines, "\n// ") }
 
-// sameAsMath is the sentence on values in every elementary function's doc.
+// sameAsMath is the sentence on values in every elementary function's doc: the
+// value's error bound is in the package doc's table, by function.
 func sameAsMath(f string) string {
-	return "The value is math." + f + "'s, bit for bit (for float32, math." + f + " of the float64 argument, rounded)."
+	return "The value is within the bound the package doc gives for " + f + " (for float32, the float64 value rounded)."
 }
 
 // sameAsMath2 is sameAsMath for a function of two arguments.
-func sameAsMath2(f string) string {
-	return "The value is math." + f + "'s, bit for bit (for float32, math." + f + " of the float64 arguments, rounded)."
-}
+func sameAsMath2(f string) string { return sameAsMath(f) }
 
 // fusedRules holds, by method name, the call pattern (%s stands for the value and
 // two tangents) of a rule that applies the chain rule itself and returns the value

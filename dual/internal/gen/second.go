@@ -345,7 +345,7 @@ func (x Hyper[T, P, Q]) ConstDiv(c T) Hyper[T, P, Q] {
 	return x.chain(v, d, dd)
 }
 
-// Sincos returns Sin and Cos of x from one evaluation of math.Sincos.
+// Sincos returns Sin and Cos of x from one evaluation of both.
 func (x Hyper[T, P, Q]) Sincos() (sin, cos Hyper[T, P, Q]) {
 	s, c := sincosD(x.V)
 	if x.D == nil {
@@ -674,7 +674,7 @@ func (x DirJet[T, P]) Div(y DirJet[T, P]) DirJet[T, P] {
 	return x.chain2(y, v, dx, dy, dxx, dxy, dyy)
 }
 
-// Sincos returns Sin and Cos of x from one evaluation of math.Sincos.
+// Sincos returns Sin and Cos of x from one evaluation of both.
 func (x DirJet[T, P]) Sincos() (sin, cos DirJet[T, P]) {
 	s, c := sincosD(x.V)
 	return x.chain(s, c, -s), x.chain(c, -s, -c)

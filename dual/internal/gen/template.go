@@ -110,16 +110,16 @@ func (x {{$s}}) Div(y {{$s}}) (r {{$s}}) {
 	{{each $t "if x%s != 0 {\nr%s = dx * x%s\n}\nif y%s != 0 {\nr%s += dy * y%s\n}"}}return r
 }
 
-// Sincos returns Sin and Cos of x from one evaluation of math.Sincos: sin x with
-// derivative cos x, and cos x with derivative -sin x. The values are math.Sin's and
-// math.Cos's, bit for bit (for float32, of the float64 argument, rounded).
+// Sincos returns Sin and Cos of x from one evaluation of both: sin x with
+// derivative cos x, and cos x with derivative -sin x. The values are Sin's and Cos's,
+// bit for bit (for float32, of the float64 argument, rounded).
 func (x {{$s}}) Sincos() (sin, cos {{$s}}) {
 	s, c := sincosD(x.V)
 	return x.chain(s, c), x.chain(c, -s)
 }
 
 // PowReal returns x**p for a constant exponent p, with derivative p·x**(p-1), 0 when
-// p = 0. The value is math.Pow's, bit for bit (for float32, of the float64 arguments,
+// p = 0. The value is Pow's, bit for bit (for float32, of the float64 arguments,
 // rounded); its special cases apply, and at x = 0 the derivative is 0 for p > 1, 1 for
 // p = 1 and +Inf or NaN for p < 1.
 func (x {{$s}}) PowReal(p T) {{$s}} {
@@ -128,7 +128,7 @@ func (x {{$s}}) PowReal(p T) {{$s}} {
 }
 
 // PowInt returns x**n for an integer n, with derivative n·x**(n-1), 0 when n = 0.
-// The value is math.Pow(x, float64(n))'s, bit for bit (for float32, computed in
+// The value is Pow's at float64(n), bit for bit (for float32, computed in
 // float64 and rounded).
 func (x {{$s}}) PowInt(n int) {{$s}} {
 	v, d := powIntD(x.V, n)

@@ -341,7 +341,7 @@ func (x {{$s}}) ConstDiv(c T) {{$s}} {
 	return x.chain(v, -v/x.V)
 }
 
-// Sincos returns Sin and Cos of x from one evaluation of math.Sincos: sin x with
+// Sincos returns Sin and Cos of x from one evaluation of both: sin x with
 // derivative cos x, and cos x with derivative -sin x.
 func (x {{$s}}) Sincos() (sin, cos {{$s}}) {
 	s, c := sincosD(x.V)
