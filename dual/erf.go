@@ -100,22 +100,32 @@ func erfcx(y, e float64) float64 {
 // the first step.
 func erfcinvSmall(t, y0 float64) (y, cx float64) {
 	y = y0
+	var lt float64 // ln t, where t is small
 	if t < 0x1p-40 {
-		lt := logSubnormal(t)
+		lt = logSubnormal(t)
 		y = math.Sqrt(-lt)
 		for range 3 {
 			y = math.Sqrt(-lt - math.Log(y/oneOverSqrtPi))
 		}
 	}
 	for range 8 {
-		e := math.Erfc(y)
-		cx = erfcx(y, e)
-		r := e / t // the ratio keeps ln away from subnormal arguments
-		if r == 0 || math.IsInf(r, 0) {
-			break
+		var lr float64 // ln(erfc(y)/t)
+		if y < 26 {
+			e := math.Erfc(y)
+			cx = erfcx(y, e)
+			r := e / t // the ratio keeps ln away from subnormal arguments
+			if r == 0 || math.IsInf(r, 0) {
+				break
+			}
+			lr = math.Log(r)
+		} else {
+			// erfc(y) nears the subnormals (from y ≈ 26.5) and loses its bits there:
+			// ln erfc(y) = -y² + ln erfcx(y), with erfcx's asymptotic series.
+			cx = erfcx(y, 0)
+			lr = (-y*y - lt) + math.Log(cx)
 		}
 		// d/dy ln erfc(y) = -2/(√π erfcx(y))
-		step := math.Log(r) * cx / twoOverSqrtPi
+		step := lr * cx / twoOverSqrtPi
 		y += step
 		if math.Abs(step) <= 0x1p-32*y {
 			// erfcx at the new y, to first order: d/dy ln erfcx = 2y - 2/(√π erfcx).
@@ -135,67 +145,68 @@ func logSubnormal(x float64) float64 {
 	return math.Log(x)
 }
 
-// erfinvSlope returns the derivative and second derivative of erfinv at x, given
-// y = math.Erfinv(x).
-func erfinvSlope(x, y float64) (d, dd float64) {
+// erfinvRule returns erfinv x and its derivative and second derivative. For
+// |x| >= 1/2 the value is refined (erfcinvSmall) from math.Erfinv's, which is up to
+// 3 ulps off there.
+func erfinvRule(x float64) (y, d, dd float64) {
+	y = math.Erfinv(x)
 	ax := math.Abs(x)
 	switch {
 	case math.IsNaN(y):
-		return y, y
+		return y, y, y
 	case ax == 1:
-		return math.Inf(1), y // y = ±Inf
+		return y, math.Inf(1), y // y = ±Inf
 	case ax >= 0.5:
 		t := 1 - ax // exact, and erfcinv(t) = |y|
 		ya, cx := erfcinvSmall(t, math.Abs(y))
 		d = sqrtPiOverTwo * cx / t
-		return d, math.Copysign(2*ya*d*d, x)
+		return math.Copysign(ya, x), d, math.Copysign(2*ya*d*d, x)
 	}
 	d = sqrtPiOverTwo * expSquare(y)
-	return d, 2 * y * d * d
+	return y, d, 2 * y * d * d
 }
 
 func erfinvD[T Float](x T) (v, d T) {
-	y := math.Erfinv(float64(x))
-	s, _ := erfinvSlope(float64(x), y)
+	y, s, _ := erfinvRule(float64(x))
 	return T(y), T(s)
 }
 
 func erfinvD2[T Float](x T) (v, d, dd T) {
-	y := math.Erfinv(float64(x))
-	s, ss := erfinvSlope(float64(x), y)
+	y, s, ss := erfinvRule(float64(x))
 	return T(y), T(s), T(ss)
 }
 
-// erfcinvSlope returns the derivative and second derivative of erfcinv at x, given
-// y = math.Erfcinv(x). Since erfcinv(x) = erfinv(1-x), they are -erfinv'(1-x) and
-// erfinv″(1-x); erfcinv is odd about x = 1.
-func erfcinvSlope(x, y float64) (d, dd float64) {
+// erfcinvRule returns erfcinv x and its derivative and second derivative. Since
+// erfcinv(x) = erfinv(1-x), they are -erfinv'(1-x) and erfinv″(1-x); erfcinv is odd
+// about x = 1. For x <= 1/2 or x >= 3/2 the value is refined (erfcinvSmall) from
+// math.Erfcinv's, which computes erfinv(1-x) and so loses the low bits of a small x
+// (2.4e7 ulps at 1e-10; +Inf below 2⁻⁵³).
+func erfcinvRule(x float64) (y, d, dd float64) {
+	y = math.Erfcinv(x)
 	switch {
 	case math.IsNaN(y):
-		return y, y
+		return y, y, y
 	case x == 0 || x == 2:
-		return math.Inf(-1), y // y = ±Inf
+		return y, math.Inf(-1), y // y = ±Inf
 	case x <= 0.5 || x >= 1.5:
 		t, sign := x, 1.0
 		if x >= 1.5 {
 			t, sign = 2-x, -1 // 2-x is exact
 		}
-		ya, cx := erfcinvSmall(t, math.Abs(y)) // |y| = erfcinv(t), to math's accuracy
+		ya, cx := erfcinvSmall(t, math.Abs(y))
 		d = sqrtPiOverTwo * cx / t
-		return -d, sign * 2 * ya * d * d
+		return sign * ya, -d, sign * 2 * ya * d * d
 	}
 	d = sqrtPiOverTwo * expSquare(y)
-	return -d, 2 * y * d * d
+	return y, -d, 2 * y * d * d
 }
 
 func erfcinvD[T Float](x T) (v, d T) {
-	y := math.Erfcinv(float64(x))
-	s, _ := erfcinvSlope(float64(x), y)
+	y, s, _ := erfcinvRule(float64(x))
 	return T(y), T(s)
 }
 
 func erfcinvD2[T Float](x T) (v, d, dd T) {
-	y := math.Erfcinv(float64(x))
-	s, ss := erfcinvSlope(float64(x), y)
+	y, s, ss := erfcinvRule(float64(x))
 	return T(y), T(s), T(ss)
 }
