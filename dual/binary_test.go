@@ -1,7 +1,6 @@
 package dual
 
 import (
-	"github.com/dualgrad/dualgrad/internal/libm"
 	"maps"
 	"math"
 	"math/rand/v2"
@@ -33,7 +32,7 @@ var binaryValueBounds = map[string]float64{"pow": 0.8, "atan2": 1.1, "div": 0.5,
 func elemBinaryRules[T Float]() map[string]elemBinary[T] {
 	f32 := [5]float64{0.501, 0.501, 0.501, 0.501, 0.501}
 	return map[string]elemBinary[T]{
-		"pow": {powD[T], powD2[T], libm.Pow, Jet2[T].Pow,
+		"pow": {powD[T], powD2[T], powValue, Jet2[T].Pow,
 			func(x, y float64) [5]float64 {
 				l := math.Log(x)
 				return [5]float64{y * math.Pow(x, y-1), math.Pow(x, y) * l, y * (y - 1) * math.Pow(x, y-2),

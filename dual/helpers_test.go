@@ -280,6 +280,26 @@ func TestHessian(t *testing.T) {
 	testHessian[float32, [12]float32, [78]float32](t)
 }
 
+// TestHessianNaNSafeCrossTerms checks second-order NaN-safety: where one partial is
+// infinite (√x at 0), a cross term with a variable the value does not depend on stays
+// exact. exp(√x) + x·y at (0, 2): ∂²/∂x∂y is 1, not 0·Inf = NaN, through a unary
+// rule (Exp) and a binary one (Mul by y's constant 3).
+func TestHessianNaNSafeCrossTerms(t *testing.T) {
+	type h = Hyper[float64, [2]float64, [3]float64]
+	for name, f := range map[string]func(x []h) h{
+		"unary":  func(x []h) h { return x[0].Sqrt().Exp().Add(x[0].Mul(x[1])) },
+		"binary": func(x []h) h { return x[0].Sqrt().Mul(x[1].Mul(x[1]).Scale(0).AddConst(3)).Add(x[0].Mul(x[1])) },
+	} {
+		_, g, hess := Hessian(f, []float64{0, 2})
+		if !math.IsInf(g[0], 1) || g[1] != 0 {
+			t.Errorf("%s: gradient %v, want [+Inf 0]", name, g)
+		}
+		if hess[0][1] != 1 || hess[1][0] != 1 || hess[1][1] != 0 {
+			t.Errorf("%s: Hessian %v, want ∂²/∂x∂y = 1 and ∂²/∂y² = 0", name, hess)
+		}
+	}
+}
+
 func TestHessianOneDirection(t *testing.T) {
 	// With a single partial only a single variable fits; the closed form of x³ at 2.
 	_, g, h := Hessian(func(x []Hyper[float64, [1]float64, [1]float64]) Hyper[float64, [1]float64, [1]float64] {

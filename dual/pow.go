@@ -65,7 +65,7 @@ func powLog(x, a, q float64) float64 {
 // described at the top of this file.
 func powD[T Float](x, y T) (v, dx, dy T) {
 	xf, yf := float64(x), float64(y)
-	p := libm.Pow(xf, yf)
+	p := powValue(xf, yf)
 	return T(p), T(powSlopeX(xf, yf, p)), T(powLog(xf, yf, p))
 }
 
@@ -74,7 +74,7 @@ func powD[T Float](x, y T) (v, dx, dy T) {
 // ∂²/∂y² = x**y·ln² x, with the masks described at the top of this file.
 func powD2[T Float](x, y T) (v, dx, dy, dxx, dxy, dyy T) {
 	xf, yf := float64(x), float64(y)
-	p := libm.Pow(xf, yf)
+	p := powValue(xf, yf)
 	pm1 := powMinusOne(xf, yf, p)
 	dxf := powSlopeX(xf, yf, p)
 	dyf := powLog(xf, yf, p)
@@ -122,7 +122,7 @@ func powRealD2[T Float](x, p T) (v, d, dd T) {
 }
 
 // powIntD returns x**n and its derivative n·x**(n-1), 0 when n = 0. The value
-// is libm.Pow(x, n), bit for bit.
+// is powValue(x, n), bit for bit.
 func powIntD[T Float](x T, n int) (v, d T) {
 	return powConst[T](float64(x), float64(n))
 }
@@ -135,14 +135,14 @@ func powIntD2[T Float](x T, n int) (v, d, dd T) {
 
 // powConst returns x**p and its derivative, computed in float64.
 func powConst[T Float](x, p float64) (v, d T) {
-	r := libm.Pow(x, p)
+	r := powValue(x, p)
 	return T(r), T(powSlopeX(x, p, r))
 }
 
 // powConst2 returns x**p and its first and second derivatives, computed in
 // float64.
 func powConst2[T Float](x, p float64) (v, d, dd T) {
-	r := libm.Pow(x, p)
+	r := powValue(x, p)
 	s := powSlopeX(x, p, r)
 	return T(r), T(s), T(powCurvatureX(x, p, s))
 }

@@ -59,6 +59,15 @@ func atan2Value(y, x float64) float64 {
 	return math.Atan2(y, x)
 }
 
+// powValue returns x**y: x·x for y = 2, correctly rounded (what expr compiles x^2
+// to, and what math.Pow returns), libm.Pow elsewhere.
+func powValue(x, y float64) float64 {
+	if y == 2 {
+		return x * x
+	}
+	return libm.Pow(x, y)
+}
+
 // libm serves every argument of Asin, Acos, Log2, Log10, Pow and Tan (the rules
 // call it directly): math's error reaches 2.5e7 ulps in Acos and 1000 in Asin
 // near ±1, 2.6e14 in Log2 near 1, 1.2 ulps in Log10 (and 1.8e14 at subnormal x),

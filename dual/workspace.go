@@ -146,3 +146,13 @@ func (a *arena[S]) grow() *S {
 
 // isFinite reports whether d is neither infinite nor NaN.
 func isFinite[T Float](d T) bool { return d-d == 0 }
+
+// tangentProduct returns a·b, and 0 where either is 0: a second-order term along a
+// direction with a zero tangent stays zero when the other tangent is infinite or
+// NaN, as first-order terms do (NaN-safe mode).
+func tangentProduct[T Float](a, b T) T {
+	if a == 0 || b == 0 {
+		return 0
+	}
+	return a * b
+}

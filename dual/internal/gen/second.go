@@ -174,27 +174,34 @@ func (x Hyper[T, P, Q]) result(y Hyper[T, P, Q], v T) Hyper[T, P, Q] {
 
 // chain returns the result of a unary operation with value v, first derivative d and
 // second derivative dd; x.D must not be nil. The Hessian follows
-// H = d·Hx + dd·gx gxᵀ.
+// H = d·Hx + dd·gx gxᵀ. Where d, dd or a partial is infinite or NaN, the slower loop
+// keeps every term with a zero factor zero (scale, tangentProduct): NaN-safe mode.
 func (x Hyper[T, P, Q]) chain(v, d, dd T) Hyper[T, P, Q] {
 	r := x.result(x, v)
 	rd, xd := r.D, x.D
-	k := 0
 	if isFinite(d) && isFinite(dd) {
+		k := 0
+		var nonFinite T // stays 0 while every partial is finite
 		for i := range len(rd.G) {
+			xi := xd.G[i]
+			nonFinite += xi - xi
 			// "+ 0" turns a -0 result into +0, as scale and the field types do.
-			rd.G[i] = d*xd.G[i] + 0
-			gi := dd * xd.G[i]
+			rd.G[i] = d*xi + 0
+			gi := dd * xi
 			for j := range i + 1 {
 				rd.H[k] = d*xd.H[k] + gi*xd.G[j] + 0
 				k++
 			}
 		}
-		return r
+		if nonFinite == 0 {
+			return r
+		}
 	}
+	k := 0
 	for i := range len(rd.G) {
 		rd.G[i] = scale(d, xd.G[i])
 		for j := range i + 1 {
-			rd.H[k] = scale(d, xd.H[k]) + scale(dd, xd.G[i]*xd.G[j])
+			rd.H[k] = scale(d, xd.H[k]) + scale(dd, tangentProduct(xd.G[i], xd.G[j]))
 			k++
 		}
 	}
@@ -213,10 +220,12 @@ func (x Hyper[T, P, Q]) chain2(y Hyper[T, P, Q], v, dx, dy, dxx, dxy, dyy T) Hyp
 	}
 	r := x.result(y, v)
 	rd, xd, yd := r.D, x.D, y.D
-	k := 0
 	if isFinite(dx) && isFinite(dy) && isFinite(dxx) && isFinite(dxy) && isFinite(dyy) {
+		k := 0
+		var nonFinite T // stays 0 while every partial is finite
 		for i := range len(rd.G) {
 			xi, yi := xd.G[i], yd.G[i]
+			nonFinite += (xi - xi) + (yi - yi)
 			rd.G[i] = dx*xi + dy*yi + 0
 			// row i of the second-order term is a·gxᵀ + b·gyᵀ
 			a, b := dxx*xi+dxy*yi, dxy*xi+dyy*yi
@@ -225,15 +234,18 @@ func (x Hyper[T, P, Q]) chain2(y Hyper[T, P, Q], v, dx, dy, dxx, dxy, dyy T) Hyp
 				k++
 			}
 		}
-		return r
+		if nonFinite == 0 {
+			return r
+		}
 	}
+	k := 0
 	for i := range len(rd.G) {
 		xi, yi := xd.G[i], yd.G[i]
 		rd.G[i] = scale(dx, xi) + scale(dy, yi)
 		for j := range i + 1 {
 			xj, yj := xd.G[j], yd.G[j]
-			rd.H[k] = scale(dx, xd.H[k]) + scale(dy, yd.H[k]) + scale(dxx, xi*xj) +
-				scale(dxy, xi*yj+yi*xj) + scale(dyy, yi*yj)
+			rd.H[k] = scale(dx, xd.H[k]) + scale(dy, yd.H[k]) + scale(dxx, tangentProduct(xi, xj)) +
+				scale(dxy, tangentProduct(xi, yj)+tangentProduct(yi, xj)) + scale(dyy, tangentProduct(yi, yj))
 			k++
 		}
 	}
