@@ -280,7 +280,7 @@ func TestHessian(t *testing.T) {
 	testHessian[float32, [12]float32, [78]float32](t)
 }
 
-// TestHessianNaNSafeCrossTerms checks second-order NaN-safety: where one partial is
+// TestHessianNaNSafeCrossTerms checks second-order NaN-safety in Hyper and DirJet: where one partial is
 // infinite (√x at 0), a cross term with a variable the value does not depend on stays
 // exact. exp(√x) + x·y at (0, 2): ∂²/∂x∂y is 1, not 0·Inf = NaN, through a unary
 // rule (Exp) and a binary one (Mul by y's constant 3).
@@ -296,6 +296,19 @@ func TestHessianNaNSafeCrossTerms(t *testing.T) {
 		}
 		if hess[0][1] != 1 || hess[1][0] != 1 || hess[1][1] != 0 {
 			t.Errorf("%s: Hessian %v, want ∂²/∂x∂y = 1 and ∂²/∂y² = 0", name, hess)
+		}
+	}
+	// The same through HVP: H·(0, 1) = (1, 0), and the y entry of H·(1, 0) is 1.
+	type d = DirJet[float64, [2]float64]
+	for name, f := range map[string]func(x []d) d{
+		"unary":  func(x []d) d { return x[0].Sqrt().Exp().Add(x[0].Mul(x[1])) },
+		"binary": func(x []d) d { return x[0].Sqrt().Mul(x[1].Mul(x[1]).Scale(0).AddConst(3)).Add(x[0].Mul(x[1])) },
+	} {
+		if _, _, hv := HVP(f, []float64{0, 2}, []float64{0, 1}); hv[0] != 1 || hv[1] != 0 {
+			t.Errorf("%s: H·(0, 1) = %v, want [1 0]", name, hv)
+		}
+		if _, _, hv := HVP(f, []float64{0, 2}, []float64{1, 0}); hv[1] != 1 {
+			t.Errorf("%s: H·(1, 0) = %v, want 1 in the y entry", name, hv)
 		}
 	}
 }

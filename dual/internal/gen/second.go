@@ -560,8 +560,17 @@ func (x DirJet[T, P]) chain(v, d, dd T) DirJet[T, P] {
 func (x DirJet[T, P]) lin(v, dv, c, e T) DirJet[T, P] {
 	r := x.result(x, v, dv)
 	rd, xd := r.D, x.D
+	// e comes from the tangent along v: where it is 0, e·G is 0 even for an infinite
+	// partial (tangentProduct), as in Hyper's chain, so that term is left out.
 	if isFinite(c) && isFinite(e) {
 		// "+ 0" turns a -0 result into +0, as scale and the field types do.
+		if e == 0 {
+			for i := range len(rd.G) {
+				rd.G[i] = c*xd.G[i] + 0
+				rd.Gv[i] = c*xd.Gv[i] + 0
+			}
+			return r
+		}
 		for i := range len(rd.G) {
 			rd.G[i] = c*xd.G[i] + 0
 			rd.Gv[i] = c*xd.Gv[i] + e*xd.G[i] + 0
@@ -570,7 +579,7 @@ func (x DirJet[T, P]) lin(v, dv, c, e T) DirJet[T, P] {
 	}
 	for i := range len(rd.G) {
 		rd.G[i] = scale(c, xd.G[i])
-		rd.Gv[i] = scale(c, xd.Gv[i]) + scale(e, xd.G[i])
+		rd.Gv[i] = scale(c, xd.Gv[i]) + tangentProduct(e, xd.G[i])
 	}
 	return r
 }
@@ -592,16 +601,32 @@ func (x DirJet[T, P]) chain2(y DirJet[T, P], v, dx, dy, dxx, dxy, dyy T) DirJet[
 	}
 	r := x.result(y, v, dv)
 	rd, xd, yd := r.D, x.D, y.D
+	// a and b come from the tangents along v: a zero one multiplies the partials as
+	// tangentProduct does (0 even for an infinite partial), as in lin.
 	if isFinite(dx) && isFinite(dy) && isFinite(a) && isFinite(b) {
+		if a != 0 && b != 0 {
+			for i := range len(rd.G) {
+				rd.G[i] = dx*xd.G[i] + dy*yd.G[i] + 0
+				rd.Gv[i] = dx*xd.Gv[i] + dy*yd.Gv[i] + a*xd.G[i] + b*yd.G[i] + 0
+			}
+			return r
+		}
 		for i := range len(rd.G) {
 			rd.G[i] = dx*xd.G[i] + dy*yd.G[i] + 0
-			rd.Gv[i] = dx*xd.Gv[i] + dy*yd.Gv[i] + a*xd.G[i] + b*yd.G[i] + 0
+			gv := dx*xd.Gv[i] + dy*yd.Gv[i]
+			if a != 0 {
+				gv += a * xd.G[i]
+			}
+			if b != 0 {
+				gv += b * yd.G[i]
+			}
+			rd.Gv[i] = gv + 0
 		}
 		return r
 	}
 	for i := range len(rd.G) {
 		rd.G[i] = scale(dx, xd.G[i]) + scale(dy, yd.G[i])
-		rd.Gv[i] = scale(dx, xd.Gv[i]) + scale(dy, yd.Gv[i]) + scale(a, xd.G[i]) + scale(b, yd.G[i])
+		rd.Gv[i] = scale(dx, xd.Gv[i]) + scale(dy, yd.Gv[i]) + tangentProduct(a, xd.G[i]) + tangentProduct(b, yd.G[i])
 	}
 	return r
 }
