@@ -85,7 +85,9 @@
 // A zero tangent stays exactly zero, even where the local derivative is
 // infinite or NaN. The partial of sqrt(x) + y with respect to y at x = 0 is 1,
 // not NaN, although sqrt'(0) = +Inf: 0·Inf is never formed. This is
-// ForwardDiff.jl's NaN-safe mode, always on.
+// ForwardDiff.jl's NaN-safe mode, always on. It holds at second order too: in
+// Hyper's Hessian and DirJet's H·v a term that carries a zero tangent is zero, so
+// the Hessian of exp(sqrt(x)) + x·y at (0, 2) has ∂²/∂x∂y = 1 although ∂/∂x is +Inf.
 //
 // # Conventions where no derivative exists
 //
