@@ -102,7 +102,7 @@ func erfcinvSmall(t, y0 float64) (y, cx float64) {
 	y = y0
 	var lt float64 // ln t, where t is small
 	if t < 0x1p-40 {
-		lt = logSubnormal(t)
+		lt = logValue(t)
 		y = math.Sqrt(-lt)
 		for range 3 {
 			y = math.Sqrt(-lt - math.Log(y/oneOverSqrtPi))
@@ -133,16 +133,6 @@ func erfcinvSmall(t, y0 float64) (y, cx float64) {
 		}
 	}
 	return y, cx
-}
-
-// logSubnormal returns ln x for x > 0, scaling subnormal x into the normal range
-// first: math.Log on amd64 returns about ln(2⁻¹⁰²²) for every subnormal argument
-// (golang/go#56600).
-func logSubnormal(x float64) float64 {
-	if x < 0x1p-1022 {
-		return math.Log(x*0x1p64) - 64*math.Ln2
-	}
-	return math.Log(x)
 }
 
 // erfinvRule returns erfinv x and its derivative and second derivative. For

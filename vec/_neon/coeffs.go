@@ -8,10 +8,13 @@ import (
 	"strconv"
 )
 
+// coeffsFile is internal/libm/coeffs.go, relative to this generator's directory.
+const coeffsFile = "../../internal/libm/coeffs.go"
+
 // coeffs holds the float64 array variables of internal/libm/coeffs.go (polynomial fits and
 // double-double constants), read from the source so that the assembly uses exactly
 // the generic level's values.
-var coeffs = mustLoadCoeffs("../../internal/libm/coeffs.go")
+var coeffs = mustLoadCoeffs(coeffsFile)
 
 func mustLoadCoeffs(path string) map[string][]float64 {
 	fset := token.NewFileSet()
@@ -46,7 +49,7 @@ func mustLoadCoeffs(path string) map[string][]float64 {
 // coefRows returns the named array of float arrays of internal/libm/coeffs.go (erfPieces).
 func coefRows(name string) [][]float64 {
 	fset := token.NewFileSet()
-	file, err := parser.ParseFile(fset, "../../internal/libm/coeffs.go", nil, 0)
+	file, err := parser.ParseFile(fset, coeffsFile, nil, 0)
 	if err != nil {
 		panic(err)
 	}
