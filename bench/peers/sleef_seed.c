@@ -5,7 +5,8 @@
  * timed too, for scale. Points come from bench.SeedPoints (same generator, same seed).
  *
  * The same in float32 (the points rounded once to float32, SLEEF's float32 u10
- * sincos) gives the seed32 lines.
+ * sincos) gives the seed32 lines. sleef-avx512-blocked is the AVX-512 loop cut into
+ * expr's passes over blocks (see seed_avx512_blocked).
  *
  * Output lines:
  *   inputs <bits-sum of xs> <bits-sum of ys>         exact fingerprint, hex
@@ -40,6 +41,46 @@ __attribute__((target("avx512f"), noinline)) static void seed_avx512(void) {
 		_mm512_store_pd(dyo + i, _mm512_mul_pd(_mm512_mul_pd(x, a.y), r));
 		_mm512_store_pd(dxo + i, _mm512_mul_pd(_mm512_fnmadd_pd(f, b.y, _mm512_mul_pd(y, a.y)), r));
 	}
+}
+
+/*
+ * The same arithmetic as seed_avx512, in the shape of dualgrad's compiled program
+ * (expr's Program.String: r2 = mul x y; r3 = sin r2; r2 = sin x; r4 = div r3 r2):
+ * one pass per instruction over a block of BLOCK points held in the cache, the last
+ * pass writing the results with non-temporal stores, as expr's batch evaluation
+ * does. The difference from seed_avx512 is what that structure costs, whatever the
+ * kernels; the results are bit for bit seed_avx512's.
+ */
+enum { BLOCK = 1600 }; /* expr's block for this program: 192 KiB of registers */
+static double blk_t[BLOCK], blk_sxy[BLOCK], blk_dx[BLOCK], blk_dy[BLOCK], blk_sx[BLOCK], blk_cx[BLOCK];
+
+__attribute__((target("avx512f"), noinline)) static void seed_avx512_blocked(void) {
+	for (int start = 0; start < NPOINTS; start += BLOCK) {
+		int m = NPOINTS - start < BLOCK ? NPOINTS - start : BLOCK; /* a multiple of 8 */
+		const double *x = xs + start, *y = ys + start;
+		for (int i = 0; i < m; i += 8)
+			_mm512_store_pd(blk_t + i, _mm512_mul_pd(_mm512_load_pd(x + i), _mm512_load_pd(y + i)));
+		for (int i = 0; i < m; i += 8) { /* sin of xy, tangents y·cos(xy) and x·cos(xy) */
+			Sleef___m512d_2 a = Sleef_sincosd8_u10avx512f(_mm512_load_pd(blk_t + i));
+			_mm512_store_pd(blk_sxy + i, a.x);
+			_mm512_store_pd(blk_dx + i, _mm512_mul_pd(_mm512_load_pd(y + i), a.y));
+			_mm512_store_pd(blk_dy + i, _mm512_mul_pd(_mm512_load_pd(x + i), a.y));
+		}
+		for (int i = 0; i < m; i += 8) {
+			Sleef___m512d_2 b = Sleef_sincosd8_u10avx512f(_mm512_load_pd(x + i));
+			_mm512_store_pd(blk_sx + i, b.x);
+			_mm512_store_pd(blk_cx + i, b.y);
+		}
+		for (int i = 0; i < m; i += 8) {
+			__m512d r = _mm512_div_pd(_mm512_set1_pd(1), _mm512_load_pd(blk_sx + i));
+			__m512d f = _mm512_mul_pd(_mm512_load_pd(blk_sxy + i), r);
+			_mm512_stream_pd(fo + start + i, f);
+			_mm512_stream_pd(dyo + start + i, _mm512_mul_pd(_mm512_load_pd(blk_dy + i), r));
+			_mm512_stream_pd(dxo + start + i,
+			                 _mm512_mul_pd(_mm512_fnmadd_pd(f, _mm512_load_pd(blk_cx + i), _mm512_load_pd(blk_dx + i)), r));
+		}
+	}
+	_mm_sfence();
 }
 
 __attribute__((target("avx2,fma"), noinline)) static void seed_avx2(void) {
@@ -133,6 +174,7 @@ int main(void) {
 	printf("inputs %016llx %016llx\n", (unsigned long long)peers_bits_sum(xs, NPOINTS),
 	       (unsigned long long)peers_bits_sum(ys, NPOINTS));
 	run("seed", "sleef-avx512", "avx512f", seed_avx512);
+	run("seed", "sleef-avx512-blocked", "avx512f", seed_avx512_blocked);
 	run("seed", "sleef-avx2", "avx2", seed_avx2);
 	run("seed", "libm-scalar", NULL, seed_libm);
 

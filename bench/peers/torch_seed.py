@@ -5,7 +5,8 @@
          reverse mode (f.backward()) and forward mode (two JVPs with forward_ad)
   seed   workload 2: the 1<<20 points of bench.SeedPoints (bit-identical to Go's):
          reverse mode f.sum().backward(), and forward mode, one dual-tensor pass per
-         input direction (tangent of x, then of y)
+         input direction (tangent of x, then of y); reverse mode again in a child
+         process whose glibc malloc keeps freed memory (the -kept lines, see KEPT_ENV)
   rosen  workload 3: the Rosenbrock gradient at bench.RosenbrockStart(n), written
          vectorized over x, reverse mode
 
@@ -17,6 +18,10 @@ Output lines (the format of the other peers; see run):
          the points rounded once to float32, sums in float64)
   rosen <name> <n> <ns/gradient> <f> <sum of grad> <sum of (i+1)*grad[i]>
 """
+import os
+import subprocess
+import sys
+
 import torch
 import torch.autograd.forward_ad as fwad
 
@@ -24,6 +29,18 @@ from peers_points import (CHECK_POINTS, NPOINTS, ROSENBROCK_SIZES, bits_sum, med
                           rosen_line, rosenbrock_start, seed_points, walk)
 
 POINT_CALLS = 2000
+
+# PyTorch allocates every intermediate tensor afresh, and glibc's malloc serves
+# blocks of megabytes with mmap and returns them to the kernel on free, so each
+# step of f.sum().backward() on 1<<20 points writes to new pages, which the kernel
+# faults in and zeroes. On a freshly booted VM that costs more than the arithmetic
+# (on the Zen 5 VM of 2026-11-26 about 120-140 ns/point against about 21 with the
+# memory kept). The -kept lines rerun reverse mode with malloc told to keep freed
+# memory (mmap only above 32 MiB, never trim), the cost of the arithmetic alone.
+# The heap grows over the first few calls (about ten on that VM) before every
+# intermediate tensor fits in memory already touched: KEPT_WARMUP calls come first.
+KEPT_ENV = {"MALLOC_MMAP_THRESHOLD_": str(32 << 20), "MALLOC_TRIM_THRESHOLD_": str(1 << 40)}
+KEPT_WARMUP = 15
 
 
 def seed(x, y):
@@ -69,9 +86,11 @@ def run_points():
         print(f"point {name} {ns:.1f} " + " ".join(repr(v) for v in checks))
 
 
-def run_seed():
+def run_seed(kept=False):
+    """Workload 2; with kept, reverse mode only, named with a -kept suffix."""
     xs, ys = seed_points()
-    print(f"inputs {bits_sum(xs):016x} {bits_sum(ys):016x}")
+    if not kept:
+        print(f"inputs {bits_sum(xs):016x} {bits_sum(ys):016x}")
     out = {}
 
     def reverse_mode(x, y):
@@ -88,6 +107,15 @@ def run_seed():
         return body
 
     reverse = reverse_mode(torch.from_numpy(xs), torch.from_numpy(ys))
+    reverse32 = reverse_mode(torch.from_numpy(xs).float(), torch.from_numpy(ys).float())
+    if kept:
+        for kind, name, body in (("seed", "torch-reverse-kept", reverse), ("seed32", "torch-reverse-f32-kept", reverse32)):
+            for _ in range(KEPT_WARMUP):
+                body()
+            ns = median_ns(body, NPOINTS)
+            sums = [float(out[k].double().sum()) for k in ("f", "dx", "dy")]
+            print(f"{kind} {name} {ns:.3f} {sums[0]!r} {sums[1]!r} {sums[2]!r}")
+        return
 
     xp, yp = torch.from_numpy(xs), torch.from_numpy(ys)
     ones, zeros = torch.ones_like(xp), torch.zeros_like(xp)
@@ -102,7 +130,6 @@ def run_seed():
         sums = [float(out[k].sum()) for k in ("f", "dx", "dy")]
         print(f"seed {name} {ns:.3f} {sums[0]!r} {sums[1]!r} {sums[2]!r}")
 
-    reverse32 = reverse_mode(torch.from_numpy(xs).float(), torch.from_numpy(ys).float())
     ns = median_ns(reverse32, NPOINTS)
     sums = [float(out[k].double().sum()) for k in ("f", "dx", "dy")]
     print(f"seed32 torch-reverse-f32 {ns:.3f} {sums[0]!r} {sums[1]!r} {sums[2]!r}")
@@ -126,9 +153,23 @@ def run_rosenbrock():
         print(rosen_line("torch-reverse", n, ns, out["f"].item(), x.grad.tolist()))
 
 
+def run_seed_kept():
+    """Runs run_seed(kept=True) in a child process started with KEPT_ENV (glibc reads
+    the variables at start-up) and prints its lines."""
+    env = dict(os.environ, **KEPT_ENV)
+    proc = subprocess.run([sys.executable, os.path.abspath(__file__), "--seed-kept"], env=env,
+                          stdout=subprocess.PIPE, text=True, check=True)
+    sys.stdout.write(proc.stdout)
+
+
 def main():
     torch.set_num_threads(1)
+    if sys.argv[1:] == ["--seed-kept"]:
+        run_seed(kept=True)
+        return
     run_seed()
+    sys.stdout.flush()
+    run_seed_kept()
     run_points()
     run_rosenbrock()
 
