@@ -10,8 +10,12 @@ import (
 )
 
 // blockBytes is the target size of one worker's registers for one block: small
-// enough to stay in a core's L2 cache while a block runs through all instructions.
-const blockBytes = 192 << 10
+// enough to stay in a core's L2 cache (1 MiB on the Zen 4 and Zen 5 of bench/README)
+// while a block runs through all instructions, with room for the streams in and out.
+// Against 192 KiB on the Zen 5 VM, it ran BenchmarkSeedBatch (3200-point blocks
+// instead of 1600) 5% faster on one goroutine and 7-11% faster in float32 and on two
+// (twelve interleaved runs, hardware prefetch only; see vec.Prefetch).
+const blockBytes = 384 << 10
 
 // blockSize returns the number of points per block for a program whose registers
 // carry ntan tangent columns.
@@ -374,11 +378,12 @@ func (b *batch[T]) block(ws *workspace[T], blk, next, bs int) {
 // minWorkerBlocks is the fewest blocks per goroutine when BatchOptions.Workers is 0.
 // Another core's thread takes tens of microseconds to wake and start (25 µs from a
 // condition variable in C on the 2-core VM of bench/README, 25-100 µs for a Go
-// goroutine there), and a block of the seed takes about 6 µs. On two goroutines
-// against one (BenchmarkBatchWorkers, ns/point), the seed at 16384 points (11 blocks)
-// took 3.8-4.2 against 3.5-3.9, at 24576 (16 blocks) about the same, at 32768 (21
-// blocks) 3.2-4.0 against 3.7-4.1, and at 65536 (41 blocks) 2.3-3.3 against 3.6-4.0.
-const minWorkerBlocks = 10
+// goroutine there), and a block of the seed (3264 points) takes about 12 µs. On two
+// goroutines against one (BenchmarkBatchWorkers, ns/point, with blocks of half that
+// size), the seed at 16384 points took 3.8-4.2 against 3.5-3.9, at 24576 about the
+// same, at 32768 3.2-4.0 against 3.7-4.1, and at 65536 2.3-3.3 against 3.6-4.0: five
+// blocks of 3264 points keep those batches on the side they ran faster.
+const minWorkerBlocks = 5
 
 // autoWorkers returns the goroutines for nblocks blocks when BatchOptions.Workers is
 // 0: one per minWorkerBlocks blocks, at least one and at most procs.

@@ -11,22 +11,24 @@ import (
 // its alignment) and leave every value as it was.
 func TestPrefetchChangesNothing(t *testing.T) {
 	forEachLevel(t, func(t *testing.T) {
-		testPrefetch[float64](t)
-		testPrefetch[float32](t)
+		testPrefetch(t, Prefetch[float64])
+		testPrefetch(t, Prefetch[float32])
 	})
 }
 
-func testPrefetch[T Float](t *testing.T) {
+// testPrefetch runs prefetch over every length and start as TestPrefetchChangesNothing
+// describes.
+func testPrefetch[T Float](t *testing.T, prefetch func([]T)) {
 	x := make([]T, 400)
 	for i := range x {
 		x[i] = T(i) - 0.5
 	}
 	want := slices.Clone(x)
-	Prefetch[T](nil)
-	Prefetch(x)
+	prefetch(nil)
+	prefetch(x)
 	for start := range 16 {
 		for n := 0; start+n <= 300; n++ {
-			Prefetch(x[start : start+n])
+			prefetch(x[start : start+n])
 		}
 	}
 	if !slices.Equal(x, want) {
