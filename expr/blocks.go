@@ -12,7 +12,7 @@ import (
 // blockBytes is the target size of one worker's registers for one block: small
 // enough to stay in a core's L2 cache (1 MiB on the Zen 4 and Zen 5 of bench/README)
 // while a block runs through all instructions, with room for the streams in and out.
-// Against 192 KiB on the Zen 5 VM, it ran BenchmarkSeedBatch (3200-point blocks
+// Against 192 KiB on the Zen 5 VM, it ran BenchmarkSeedBatch (3264-point blocks
 // instead of 1600) 5% faster on one goroutine and 7-11% faster in float32 and on two
 // (twelve interleaved runs, hardware prefetch only; see vec.Prefetch).
 const blockBytes = 384 << 10
