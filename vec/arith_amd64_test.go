@@ -161,6 +161,7 @@ func testReduce[T Float](t *testing.T, k *floatKernels[T], eps float64) {
 // for outputs of at least 4 MiB: a masked head up to the aligned address, aligned
 // streaming stores and the masked tail, at several misalignments, in place or not.
 func TestStreamingAsm(t *testing.T) {
+	skipUnderRace(t)
 	if testing.Short() {
 		t.Skip("large slices")
 	}

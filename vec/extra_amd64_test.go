@@ -447,6 +447,7 @@ func extraCases() []extraCase {
 // every assembly level, and that each level installs them (a nil field would silently
 // test the generic fallback instead).
 func TestExtraAccuracyAsm(t *testing.T) {
+	skipUnderRace(t)
 	levels := asmLevels(t)
 	for _, tc := range extraCases() {
 		r := rand.New(rand.NewPCG(23, uint64(len(tc.name))))

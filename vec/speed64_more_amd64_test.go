@@ -115,6 +115,7 @@ func powDenseInputs(r *rand.Rand, n int) (xs, ys []float64) {
 // kernels of every assembly level within denseULPBound of a math/big reference on the
 // inputs above.
 func TestDenseAccuracy64Asm(t *testing.T) {
+	skipUnderRace(t)
 	n := denseCount()
 	r := rand.New(rand.NewPCG(2026, 1126))
 	type unary struct {

@@ -15,6 +15,7 @@ import (
 // place and not, and compares every element with the kernel's definition; nothing
 // outside dst may be written.
 func TestStreamingEveryArithAsm(t *testing.T) {
+	skipUnderRace(t)
 	if testing.Short() {
 		t.Skip("large slices")
 	}

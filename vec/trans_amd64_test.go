@@ -167,6 +167,7 @@ func isSpecialResult(x, want float64) bool {
 // assembly level is within 1 ULP of a math/big reference (float64 and float32), and
 // gives Go's math special values exactly. It logs the maximum error seen.
 func TestTranscendentalAccuracyAsm(t *testing.T) {
+	skipUnderRace(t)
 	const maxULP = 1.0
 	for _, l := range asmLevels(t) {
 		for _, tc := range transCases() {
