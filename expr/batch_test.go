@@ -610,12 +610,54 @@ func TestBatchWorkersShareBlocks(t *testing.T) {
 	}
 }
 
+// prefetchAnyStreams makes batches prefetch whatever their number of input columns
+// (see prefetches) until t ends, so that the tests cover that path on every processor.
+func prefetchAnyStreams(t *testing.T) {
+	saved := hardwareStreams
+	hardwareStreams = 0
+	t.Cleanup(func() { hardwareStreams = saved })
+}
+
+// TestPrefetchStreams checks which large batches prefetch: those reading more input
+// columns per point than the processor's prefetchers serve alone.
+func TestPrefetchStreams(t *testing.T) {
+	saved := hardwareStreams
+	defer func() { hardwareStreams = saved }()
+	rng := rand.New(rand.NewPCG(11, 12))
+	n := prefetchBytes/16 + 1 // two columns of 8 bytes a point reach prefetchBytes
+	x, y, z := randomTensor(rng, []int{n}, 0.1, 3.1), randomTensor(rng, []int{n}, -4, 4), randomTensor(rng, []int{n}, -4, 4)
+	two, three := mustCompile(t, "sin(x*y)/sin(x)"), mustCompile(t, "sin(x*y)/sin(z)")
+	for _, c := range []struct {
+		streams int
+		p       *Program
+		inputs  []Tensor
+		want    bool
+		name    string
+	}{
+		{0, two, []Tensor{x, y}, true, "two columns, hints always pay"},
+		{2, two, []Tensor{x, y}, false, "two columns, two served by the hardware"},
+		{2, three, []Tensor{x, y, z}, true, "three columns, two served by the hardware"},
+		{2, two, []Tensor{x, {Shape: []int{}, Data: []float64{2}}}, false, "one column and a scalar"},
+		{0, two, []Tensor{{Shape: []int{4}, Data: x.Data[:4]}, {Shape: []int{4}, Data: y.Data[:4]}}, false, "small columns"},
+	} {
+		hardwareStreams = c.streams
+		b, err := prepare(c.p, c.inputs, BatchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := b.prefetches(); got != c.want {
+			t.Errorf("%s: prefetches() = %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
 // TestBatchPrefetchSameResults evaluates a batch large enough that each block
 // prefetches the next block's inputs (checked, so the test keeps covering that path),
 // on one and on three workers (who then claim blocks one ahead), and compares every
 // point bit for bit with evaluations of small slices, which do not prefetch. A block
 // skipped, run twice or given the wrong inputs shows as a differing point.
 func TestBatchPrefetchSameResults(t *testing.T) {
+	prefetchAnyStreams(t)
 	rng := rand.New(rand.NewPCG(9, 10))
 	p := mustCompile(t, "sin(x*y)/sin(x) + exp(-y^2)")
 	n := prefetchBytes/16 + 3*p.blockSize(2, 8) + 17 // two inputs of 8 bytes a point

@@ -67,17 +67,3 @@ func TestFeatureGates(t *testing.T) {
 		}
 	}
 }
-
-// TestPrefetchAssembly runs the assembly prefetch loops directly wherever their level
-// runs: on processors whose levels leave Prefetch empty (hardwarePrefetchSuffices),
-// TestPrefetchChangesNothing would not reach them.
-func TestPrefetchAssembly(t *testing.T) {
-	if cpuid.CPU.Supports(avx2Features...) {
-		testPrefetch(t, prefetchF64AVX2)
-		testPrefetch(t, prefetchF32AVX2)
-	}
-	if cpuid.CPU.Supports(avx512Features...) {
-		testPrefetch(t, prefetchF64AVX512)
-		testPrefetch(t, prefetchF32AVX512)
-	}
-}

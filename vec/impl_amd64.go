@@ -55,9 +55,7 @@ func avx2Kernels() *kernels {
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX2, combineTanF32AVX2})
 	extraAVX2(k)
 	fusedAVX2(k)
-	if !hardwarePrefetchSuffices() {
-		k.f64.prefetch, k.f32.prefetch = prefetchF64AVX2, prefetchF32AVX2
-	}
+	k.f64.prefetch, k.f32.prefetch = prefetchF64AVX2, prefetchF32AVX2
 	return k
 }
 
@@ -88,21 +86,23 @@ func avx512Kernels() *kernels {
 	useTangents(&k.f32, tangents[float32]{scaleTanF32AVX512, combineTanF32AVX512})
 	extraAVX512(k)
 	fusedAVX512(k)
-	if !hardwarePrefetchSuffices() {
-		k.f64.prefetch, k.f32.prefetch = prefetchF64AVX512, prefetchF32AVX512
-	}
+	k.f64.prefetch, k.f32.prefetch = prefetchF64AVX512, prefetchF32AVX512
 	return k
 }
 
-// hardwarePrefetchSuffices reports whether the processor's own prefetchers serve
-// expr's batches better without Prefetch's hints, which then do nothing (the level
-// keeps generic's empty prefetch). On the 2-core AMD Zen 5 VM (family 0x1A) of
-// bench/README, BenchmarkSeedBatch ran 11% faster on one goroutine and on two
-// without the hints (float64 and float32, twelve interleaved runs); on the Zen 4 VM
-// of the earlier measurements the hints had made it 15% faster (4.6 against 5.4 ms).
-// Other processors keep the hints, as measured there.
-func hardwarePrefetchSuffices() bool {
-	return cpuid.CPU.VendorID == cpuid.AMD && cpuid.CPU.Family >= 0x1a
+// zen5Streams is HardwarePrefetchStreams on AMD Zen 5 (family 0x1A) and later. On the
+// 2-core Zen 5 VM of bench/README, expr batches of 1<<20 points reading k input
+// columns (sums of sin(x_i·x_{i+1}), value and gradient; five alternated runs) ran
+// without the hints 8% faster at k = 2 on one goroutine (3% on two), about the same at
+// k = 3, and 5-8% slower at k = 4, 6 and 8; BenchmarkSeedBatch (k = 2) 6% faster and
+// WideBatch (k = 10) 6% slower. On the Zen 4 VM of the earlier measurements the hints
+// made the seed 15% faster: other processors keep them for every stream count.
+const zen5Streams = 2
+
+func init() {
+	if cpuid.CPU.VendorID == cpuid.AMD && cpuid.CPU.Family >= 0x1a {
+		hardwareStreams = zen5Streams
+	}
 }
 
 // Dual kernels of the assembly levels: register builds them from this level's float
