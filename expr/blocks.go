@@ -12,10 +12,10 @@ import (
 // blockBytes is the target size of one worker's registers for one block: small
 // enough to stay in a core's L2 cache (1 MiB on the Zen 4 and Zen 5 of bench/README)
 // while a block runs through all instructions, with room for the streams in and out.
-// Against 192 KiB on the Zen 5 VM, it ran BenchmarkSeedBatch (3264-point blocks
-// instead of 1600) 5% faster on one goroutine and 7-11% faster in float32 and on two
-// (twelve interleaved runs, with and without prefetching), and WideBatch's gradient
-// (320-point blocks instead of 128) about 25% faster.
+// Against 192 KiB on the Zen 5 VM, both prefetching, it ran BenchmarkSeedBatch
+// (3264-point blocks instead of 1600) 5% faster on one goroutine, 7% in float32 and
+// 11% in float32 on two (float64 on two within noise; twelve interleaved runs), and
+// WideBatch's gradient (320-point blocks instead of 128) about 25% faster.
 const blockBytes = 384 << 10
 
 // blockSize returns the number of points per block for a program whose registers
