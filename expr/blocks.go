@@ -381,6 +381,14 @@ func (b *batch[T]) block(ws *workspace[T], blk, next, bs int) {
 	}
 }
 
+// chunkBlocks is the number of consecutive blocks a worker claims at a time. Claimed
+// one at a time, the blocks of two workers alternated, and each core's streams
+// through the inputs and results broke at every block: WideBatch's gradient (ten
+// input and eleven result columns, 320-point blocks) ran 1.2-1.3x faster on two
+// goroutines than on one, and 1.87x with runs of eight blocks (42.3 against 64.6
+// ns/point, ten alternated runs, p < 0.001; the seed unchanged).
+const chunkBlocks = 8
+
 // minWorkerBlocks is the fewest blocks per goroutine when BatchOptions.Workers is 0.
 // Another core's thread takes tens of microseconds to wake and start (25 µs from a
 // condition variable in C on the 2-core VM of bench/README, 25-100 µs for a Go
@@ -424,11 +432,11 @@ func (b *batch[T]) run(workers int) {
 }
 
 // parallel runs blocks on several goroutines; it is separate from run so that the
-// single-goroutine path allocates nothing. Without sums to reproduce, workers take
-// the next unclaimed block as they finish one (as they start one, when they prefetch
-// its inputs), so a core slowed by other work on the machine delays the batch by at
-// most a block (two); sums of broadcast gradients need every worker to own a fixed
-// contiguous range instead.
+// single-goroutine path allocates nothing. Without sums to reproduce, workers claim
+// the next chunkBlocks unclaimed blocks as they start the last block of their run, so
+// a core slowed by other work on the machine delays the batch by at most two runs;
+// sums of broadcast gradients need every worker to own a fixed contiguous range
+// instead.
 func (b *batch[T]) parallel(workers, nblocks, bs int) {
 	shared := *b // only this copy escapes to the worker goroutines
 	spaces := make([]*workspace[T], workers)
@@ -448,17 +456,21 @@ func (b *batch[T]) parallel(workers, nblocks, bs int) {
 		}
 		wg.Go(func() {
 			spaces[w] = shared.workspace()
-			claim := func() int { return int(next.Add(1)) - 1 }
-			for blk := claim(); blk < nblocks; {
+			claim := func() (lo, hi int) {
+				lo = int(next.Add(chunkBlocks)) - chunkBlocks
+				return min(lo, nblocks), min(lo+chunkBlocks, nblocks)
+			}
+			lo, hi := claim()
+			for lo < hi {
+				blk := lo
+				if lo++; lo == hi { // claim the next run now, to prefetch its first block
+					lo, hi = claim()
+				}
 				after := -1
-				if shared.prefetch { // claim the next block now, to prefetch its inputs
-					after = claim()
+				if lo < hi {
+					after = lo
 				}
 				shared.block(spaces[w], blk, after, bs)
-				if after < 0 {
-					after = claim()
-				}
-				blk = after
 			}
 		})
 	}
