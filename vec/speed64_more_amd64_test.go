@@ -25,7 +25,7 @@ const denseULPBound = 1.0
 
 // denseCount is the number of random points per input family (fewer under -short).
 func denseCount() int {
-	if testing.Short() || raceEnabled {
+	if testing.Short() {
 		return 200
 	}
 	return 2500
