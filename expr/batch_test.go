@@ -610,17 +610,19 @@ func TestBatchWorkersShareBlocks(t *testing.T) {
 	}
 }
 
-// prefetchAnyStreams makes batches prefetch whatever their number of input columns
-// (see prefetches) until t ends, so that the tests cover that path on every processor.
-func prefetchAnyStreams(t *testing.T) {
+// flushAheadAlways makes blocks request, at their end, whatever of the next block's
+// inputs their kernels did not (see flushesAhead), whatever the batch's number of
+// input columns, until t ends, so that the tests cover that path on every processor.
+func flushAheadAlways(t *testing.T) {
 	saved := hardwareStreams
 	hardwareStreams = 0
 	t.Cleanup(func() { hardwareStreams = saved })
 }
 
-// TestPrefetchStreams checks which large batches prefetch: those reading more input
-// columns per point than the processor's prefetchers serve alone.
-func TestPrefetchStreams(t *testing.T) {
+// TestPrefetchRules checks which large batches prefetch (all whose inputs reach
+// prefetchBytes) and which flush what their kernels left of the queue (those reading
+// more input columns per point than the processor's prefetchers serve alone).
+func TestPrefetchRules(t *testing.T) {
 	saved := hardwareStreams
 	defer func() { hardwareStreams = saved }()
 	rng := rand.New(rand.NewPCG(11, 12))
@@ -628,25 +630,28 @@ func TestPrefetchStreams(t *testing.T) {
 	x, y, z := randomTensor(rng, []int{n}, 0.1, 3.1), randomTensor(rng, []int{n}, -4, 4), randomTensor(rng, []int{n}, -4, 4)
 	two, three := mustCompile(t, "sin(x*y)/sin(x)"), mustCompile(t, "sin(x*y)/sin(z)")
 	for _, c := range []struct {
-		streams int
-		p       *Program
-		inputs  []Tensor
-		want    bool
-		name    string
+		streams         int
+		p               *Program
+		inputs          []Tensor
+		prefetch, flush bool
+		name            string
 	}{
-		{0, two, []Tensor{x, y}, true, "two columns, hints always pay"},
-		{2, two, []Tensor{x, y}, false, "two columns, two served by the hardware"},
-		{2, three, []Tensor{x, y, z}, true, "three columns, two served by the hardware"},
-		{2, two, []Tensor{x, {Shape: []int{}, Data: []float64{2}}}, false, "one column and a scalar"},
-		{0, two, []Tensor{{Shape: []int{4}, Data: x.Data[:4]}, {Shape: []int{4}, Data: y.Data[:4]}}, false, "small columns"},
+		{0, two, []Tensor{x, y}, true, true, "two columns, hints always pay"},
+		{2, two, []Tensor{x, y}, true, false, "two columns, two served by the hardware"},
+		{2, three, []Tensor{x, y, z}, true, true, "three columns, two served by the hardware"},
+		{2, two, []Tensor{x, {Shape: []int{}, Data: []float64{2}}}, false, false, "one column and a scalar"},
+		{0, two, []Tensor{{Shape: []int{4}, Data: x.Data[:4]}, {Shape: []int{4}, Data: y.Data[:4]}}, false, true, "small columns"},
 	} {
 		hardwareStreams = c.streams
 		b, err := prepare(c.p, c.inputs, BatchOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := b.prefetches(); got != c.want {
-			t.Errorf("%s: prefetches() = %v, want %v", c.name, got, c.want)
+		if got := b.prefetches(); got != c.prefetch {
+			t.Errorf("%s: prefetches() = %v, want %v", c.name, got, c.prefetch)
+		}
+		if got := b.flushesAhead(); got != c.flush {
+			t.Errorf("%s: flushesAhead() = %v, want %v", c.name, got, c.flush)
 		}
 	}
 }
@@ -657,7 +662,7 @@ func TestPrefetchStreams(t *testing.T) {
 // point bit for bit with evaluations of small slices, which do not prefetch. A block
 // skipped, run twice or given the wrong inputs shows as a differing point.
 func TestBatchPrefetchSameResults(t *testing.T) {
-	prefetchAnyStreams(t)
+	flushAheadAlways(t)
 	rng := rand.New(rand.NewPCG(9, 10))
 	p := mustCompile(t, "sin(x*y)/sin(x) + exp(-y^2)")
 	n := prefetchBytes/16 + 3*p.blockSize(2, 8) + 17 // two inputs of 8 bytes a point

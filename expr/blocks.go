@@ -41,6 +41,9 @@ type workspace[T vec.Float] struct {
 	scratch     [2][]T
 	coord       []int
 	acc         [][]T // Backward: per-worker gradient sums of broadcast inputs
+	// ahead queues the next block's inputs for the kernels to request as they run;
+	// every computed register's Ahead points to it.
+	ahead vec.Prefetcher
 }
 
 // workspacePool recycles workspaces of one Program, one pool per element type.
@@ -70,6 +73,7 @@ func getWorkspace[T vec.Float](p *Program, ntan int) *workspace[T] {
 		ws.regs[r].D = make([][]T, ntan)
 		if r >= nin {
 			ws.backing[r] = make([][]T, ntan)
+			ws.regs[r].Ahead = &ws.ahead
 		}
 	}
 	for i := range ws.reducedCols {
@@ -120,8 +124,9 @@ type batch[T vec.Float] struct {
 	// stream: the final writes of the results bypass the cache (see streams).
 	stream bool
 	// prefetch: each block asks for the next block's inputs while it computes (see
-	// prefetches).
-	prefetch bool
+	// prefetches), and flushAhead: what its kernels did not ask for, at its end (see
+	// flushesAhead).
+	prefetch, flushAhead bool
 }
 
 // setup points the registers of ws at the block [start, start+m).
@@ -174,7 +179,7 @@ func (b *batch[T]) setup(ws *workspace[T], start, m int) {
 // exec runs the program over the block that setup prepared, skipping the tangent
 // columns that plan (nil for none) knows without computing them. stream lets the
 // final writes of the outputs bypass the cache.
-func (ws *workspace[T]) exec(p *Program, plan *sparsityPlan, m int, stream bool, ahead prefetchSpan[T]) {
+func (ws *workspace[T]) exec(p *Program, plan *sparsityPlan, m int, stream bool) {
 	regs := ws.regs
 	reg := func(r int32) duals[T] {
 		if r < 0 {
@@ -183,9 +188,6 @@ func (ws *workspace[T]) exec(p *Program, plan *sparsityPlan, m int, stream bool,
 		return regs[r]
 	}
 	for i := range p.instrs {
-		// One slice of the next block's inputs before each instruction: asked for all
-		// at once, the lines would queue behind each other and stall the first kernel.
-		ahead.part(i)
 		in := &p.instrs[i]
 		final := stream && p.finalWrites[i]
 		if final {
@@ -289,53 +291,45 @@ func (b *batch[T]) perPointColumns(f func(data []T)) {
 }
 
 // prefetches reports whether the blocks of the batch should prefetch their inputs:
-// whether the columns they read reach prefetchBytes, and are more than the processor's
-// own prefetchers serve better alone (vec.HardwarePrefetchStreams).
+// whether the columns they read reach prefetchBytes.
 func (b *batch[T]) prefetches() bool {
-	bytes, streams := 0, 0
-	b.perPointColumns(func([]T) { bytes += sizeOf[T]() * b.n; streams++ })
-	return bytes >= prefetchBytes && streams > hardwareStreams
+	bytes := 0
+	b.perPointColumns(func([]T) { bytes += sizeOf[T]() * b.n })
+	return bytes >= prefetchBytes
+}
+
+// flushesAhead reports whether the inputs of the next block that the kernels of a
+// block did not request (programs with few vec kernels that take a vec.Prefetcher)
+// are requested all at once at its end: when the columns are more than the
+// processor's own prefetchers serve better alone (vec.HardwarePrefetchStreams).
+func (b *batch[T]) flushesAhead() bool {
+	streams := 0
+	b.perPointColumns(func([]T) { streams++ })
+	return streams > hardwareStreams
 }
 
 // hardwareStreams is vec.HardwarePrefetchStreams(), a variable so that the tests can
-// reach the prefetching path on any processor.
+// reach the flushing path on any processor.
 var hardwareStreams = vec.HardwarePrefetchStreams()
 
-// prefetchSpan is the block of points [lo, hi) whose inputs a running block asks for
-// ahead of time, in parts slices; the zero value asks for nothing.
-type prefetchSpan[T vec.Float] struct {
-	b      *batch[T]
-	lo, hi int
-	parts  int
-}
-
-// prefetchPartPoints is the fewest points a slice of a prefetchSpan covers. One slice
-// per instruction of a long program over the small blocks of many tangents cost more
-// in calls than the prefetch saved (bench's WideBatch: 49 instructions, ten inputs and
-// tangents, 128-point blocks; 18% slower than no prefetch), while 512 bytes of each
-// input still spread the seed's requests over its four instructions.
-const prefetchPartPoints = 64
-
-// aheadOf returns the span a block should prefetch when the block at next comes
-// after it (next < 0 for none).
-func (b *batch[T]) aheadOf(next, bs int) prefetchSpan[T] {
+// queueAhead queues the inputs of block next (-1 for none) of bs points for the
+// kernels of the block about to run on ws to request.
+func (b *batch[T]) queueAhead(ws *workspace[T], next, bs int) {
 	if !b.prefetch || next < 0 || next*bs >= b.n {
-		return prefetchSpan[T]{}
-	}
-	lo, hi := next*bs, min(b.n, (next+1)*bs)
-	parts := min(len(b.p.instrs), max(1, (hi-lo)/prefetchPartPoints))
-	return prefetchSpan[T]{b, lo, hi, parts}
-}
-
-// part prefetches slice i of the span's inputs (see perPointColumns), if it has that
-// many slices.
-func (s prefetchSpan[T]) part(i int) {
-	if i >= s.parts {
 		return
 	}
-	n, parts := s.hi-s.lo, s.parts
-	lo, hi := s.lo+n*i/parts, s.lo+n*(i+1)/parts
-	s.b.perPointColumns(func(data []T) { vec.Prefetch(data[lo:hi]) })
+	lo, hi := next*bs, min(b.n, (next+1)*bs)
+	b.perPointColumns(func(data []T) { vec.AddPrefetch(&ws.ahead, data[lo:hi]) })
+}
+
+// finishAhead requests what the block's kernels left of the queue, or drops it (see
+// flushesAhead).
+func (b *batch[T]) finishAhead(ws *workspace[T]) {
+	if b.flushAhead && ws.ahead.Pending() {
+		ws.ahead.Flush()
+		return
+	}
+	ws.ahead.Reset()
 }
 
 // block evaluates block blk of bs points and stores the results, prefetching the
@@ -344,7 +338,9 @@ func (b *batch[T]) block(ws *workspace[T], blk, next, bs int) {
 	start := blk * bs
 	m := min(bs, b.n-start)
 	b.setup(ws, start, m)
-	ws.exec(b.p, b.plan, m, b.stream, b.aheadOf(next, bs))
+	b.queueAhead(ws, next, bs)
+	ws.exec(b.p, b.plan, m, b.stream)
+	b.finishAhead(ws)
 	for i, r := range b.p.outputs {
 		out := ws.regs[r]
 		if b.p.directOut[i] {
@@ -417,6 +413,7 @@ func (b *batch[T]) run(workers int) {
 	}
 	b.stream = b.streams()
 	b.prefetch = b.prefetches()
+	b.flushAhead = b.flushesAhead()
 	bs := b.p.blockSize(b.ntan, sizeOf[T]())
 	nblocks := (b.n + bs - 1) / bs
 	if workers == 0 {

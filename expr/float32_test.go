@@ -197,7 +197,7 @@ func TestColumns32MatchFloat64(t *testing.T) {
 // TestEvalColumns32 checks the float32 column API's allocation-free steady state, its
 // errors, the prefetching path of large batches and that workers do not change results.
 func TestEvalColumns32(t *testing.T) {
-	prefetchAnyStreams(t)
+	flushAheadAlways(t)
 	p := mustCompile(t, "sin(x*y)/sin(x) + exp(-y^2)")
 	rng := rand.New(rand.NewPCG(25, 26))
 	n := prefetchBytes/8 + 3*p.blockSize(2, 4) + 17 // two inputs of 4 bytes a point

@@ -18,7 +18,8 @@ import (
 type duals[T vec.Float] struct {
 	V      []T
 	D      [][]T
-	Stream bool // see vec.Dual.Stream
+	Stream bool            // see vec.Dual.Stream
+	Ahead  *vec.Prefetcher // see vec.Dual.Ahead
 }
 
 // scaleTangent multiplies tangent component t by local derivative d, keeping a zero

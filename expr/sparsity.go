@@ -168,7 +168,7 @@ func (ws *workspace[T]) reduced(slot int, d duals[T], cols []int) duals[T] {
 		red = append(red, d.D[k])
 	}
 	ws.reducedCols[slot] = red
-	return duals[T]{V: d.V, D: red, Stream: d.Stream}
+	return duals[T]{V: d.V, D: red, Stream: d.Stream, Ahead: d.Ahead}
 }
 
 // execSparse runs instruction in as planned by st: known columns are set without

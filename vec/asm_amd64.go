@@ -176,261 +176,261 @@ func asinhF32AVX512(dst []float32, x []float32)
 
 func acoshF32AVX512(dst []float32, x []float32)
 
-func dualSinF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualSinF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualSinNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualSinNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualCosF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualCosF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualCosNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualCosNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualSincosF64AVX512(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64) (fallback int)
+func dualSincosF64AVX512(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualSincosNTF64AVX512(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64) (fallback int)
+func dualSincosNTF64AVX512(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualExpF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExpF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualExpNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExpNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLogF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLogF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLogNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLogNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualExpm1F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExpm1F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualExpm1NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExpm1NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog1pF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog1pF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog1pNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog1pNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSinhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualSinhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSinhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualSinhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualCoshF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualCoshF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualCoshNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualCoshNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualTanhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualTanhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualTanhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualTanhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtanF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAtanF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtanNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAtanNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAsinF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAsinF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAsinNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAsinNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAcosF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAcosF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAcosNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAcosNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualErfF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualErfF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualErfNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualErfNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualCbrtF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualCbrtF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualCbrtNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualCbrtNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSqrtF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualSqrtF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSqrtNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualSqrtNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualRecipF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualRecipF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualRecipNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualRecipNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualMulF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMulF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMulNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMulNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualDivF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualDivF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualDivNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualDivNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualSqrtF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualSqrtF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualSqrtNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualSqrtNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualRecipF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualRecipF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualRecipNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualRecipNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualMulF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMulF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualMulNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMulNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualDivF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualDivF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualDivNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualDivNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualPowF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualPowF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualPowNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualPowNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMinF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMinF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMinNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMinNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMaxF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMaxF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMaxNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMaxNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualAbsF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAbsF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAbsNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAbsNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtan2F64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualAtan2F64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualAtan2NTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualAtan2NTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualHypotF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualHypotF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualHypotNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualHypotNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualTanF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualTanF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualTanNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualTanNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualExp2F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExp2F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualExp2NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExp2NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog2F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog2F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog2NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog2NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog10F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog10F64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog10NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog10NTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAsinhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAsinhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAsinhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAsinhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAcoshF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAcoshF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAcoshNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAcoshNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtanhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAtanhF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtanhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAtanhNTF64AVX512(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSinF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualSinF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualSinNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualSinNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualCosF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualCosF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualCosNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualCosNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualSincosF32AVX512(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
+func dualSincosF32AVX512(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualSincosNTF32AVX512(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
+func dualSincosNTF32AVX512(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualExpF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExpF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualExpNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExpNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLogF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLogF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLogNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLogNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualExp2F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExp2F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualExp2NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExp2NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog2F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog2F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog2NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog2NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog10F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog10F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog10NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog10NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualTanF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualTanF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualTanNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualTanNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualExpm1F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExpm1F32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualExpm1NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExpm1NTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog1pF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog1pF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog1pNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog1pNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualSinhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualSinhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualSinhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualSinhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualCoshF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualCoshF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualCoshNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualCoshNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualTanhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualTanhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualTanhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualTanhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAtanF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAtanF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAtanNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAtanNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAsinF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAsinF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAsinNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAsinNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAcosF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAcosF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAcosNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAcosNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualErfF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualErfF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualErfNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualErfNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualCbrtF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualCbrtF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualCbrtNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualCbrtNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAbsF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAbsF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAbsNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAbsNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAsinhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAsinhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAsinhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAsinhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAcoshF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAcoshF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAcoshNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAcoshNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAtanhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAtanhF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAtanhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAtanhNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualMinF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMinF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualMinNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMinNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualMaxF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMaxF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualMaxNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMaxNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualAtan2F32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualAtan2F32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualAtan2NTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualAtan2NTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualPowF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualPowF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualPowNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualPowNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualHypotF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualHypotF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualHypotNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualHypotNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
 // prefetchF64AVX512 hints the processor to start loading x into the L2 cache.
 func prefetchF64AVX512(x []float64)
@@ -610,261 +610,261 @@ func asinhF32AVX2(dst []float32, x []float32)
 
 func acoshF32AVX2(dst []float32, x []float32)
 
-func dualSinF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualSinF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualSinNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualSinNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualCosF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualCosF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualCosNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualCosNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualSincosF64AVX2(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64) (fallback int)
+func dualSincosF64AVX2(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualSincosNTF64AVX2(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64) (fallback int)
+func dualSincosNTF64AVX2(sv []float64, cv []float64, xv []float64, sd [][]float64, cd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualExpF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExpF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualExpNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExpNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLogF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLogF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLogNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLogNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualExpm1F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExpm1F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualExpm1NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExpm1NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog1pF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog1pF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog1pNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog1pNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSinhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualSinhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSinhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualSinhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualCoshF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualCoshF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualCoshNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualCoshNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualTanhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualTanhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualTanhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualTanhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtanF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAtanF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtanNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAtanNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAsinF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAsinF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAsinNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAsinNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAcosF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAcosF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAcosNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAcosNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualErfF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualErfF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualErfNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualErfNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualCbrtF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualCbrtF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualCbrtNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualCbrtNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSqrtF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualSqrtF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSqrtNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualSqrtNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualRecipF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualRecipF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualRecipNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualRecipNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualMulF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMulF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMulNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMulNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualDivF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualDivF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualDivNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualDivNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualSqrtF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualSqrtF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualSqrtNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualSqrtNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualRecipF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualRecipF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualRecipNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualRecipNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualMulF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMulF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualMulNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMulNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualDivF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualDivF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualDivNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualDivNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualPowF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualPowF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualPowNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualPowNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMinF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMinF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMinNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMinNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMaxF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMaxF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualMaxNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualMaxNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualAbsF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAbsF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAbsNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAbsNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtan2F64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualAtan2F64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualAtan2NTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualAtan2NTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualHypotF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualHypotF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualHypotNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64)
+func dualHypotNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
-func dualTanF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualTanF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualTanNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64) (fallback int)
+func dualTanNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr) (fallback int)
 
-func dualExp2F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExp2F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualExp2NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualExp2NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog2F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog2F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog2NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog2NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog10F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog10F64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualLog10NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualLog10NTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAsinhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAsinhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAsinhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAsinhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAcoshF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAcoshF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAcoshNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAcoshNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtanhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAtanhF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualAtanhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64)
+func dualAtanhNTF64AVX2(dv []float64, xv []float64, dd [][]float64, xd [][]float64, ahead *[4]uintptr)
 
-func dualSinF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualSinF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualSinNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualSinNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualCosF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualCosF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualCosNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualCosNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualSincosF32AVX2(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
+func dualSincosF32AVX2(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualSincosNTF32AVX2(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32) (fallback int)
+func dualSincosNTF32AVX2(sv []float32, cv []float32, xv []float32, sd [][]float32, cd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualExpF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExpF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualExpNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExpNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLogF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLogF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLogNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLogNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualExp2F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExp2F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualExp2NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExp2NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog2F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog2F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog2NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog2NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog10F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog10F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog10NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog10NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualTanF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualTanF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualTanNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32) (fallback int)
+func dualTanNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr) (fallback int)
 
-func dualExpm1F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExpm1F32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualExpm1NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualExpm1NTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog1pF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog1pF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualLog1pNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualLog1pNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualSinhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualSinhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualSinhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualSinhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualCoshF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualCoshF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualCoshNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualCoshNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualTanhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualTanhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualTanhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualTanhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAtanF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAtanF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAtanNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAtanNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAsinF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAsinF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAsinNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAsinNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAcosF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAcosF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAcosNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAcosNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualErfF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualErfF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualErfNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualErfNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualCbrtF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualCbrtF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualCbrtNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualCbrtNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAbsF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAbsF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAbsNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAbsNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAsinhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAsinhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAsinhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAsinhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAcoshF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAcoshF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAcoshNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAcoshNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAtanhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAtanhF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualAtanhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32)
+func dualAtanhNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
-func dualMinF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMinF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualMinNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMinNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualMaxF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMaxF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualMaxNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualMaxNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualAtan2F32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualAtan2F32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualAtan2NTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualAtan2NTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualPowF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualPowF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualPowNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualPowNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualHypotF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualHypotF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
-func dualHypotNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32)
+func dualHypotNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
 // prefetchF64AVX2 hints the processor to start loading x into the L2 cache.
 func prefetchF64AVX2(x []float64)

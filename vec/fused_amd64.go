@@ -17,8 +17,8 @@ import (
 // unaryAsm is a fused one-input kernel: value columns, then tangent columns. Kernels
 // that may leave lanes to Go (trig) report it with a nonzero result.
 type (
-	unaryAsm[T Float]  func(dv, xv []T, dd, xd [][]T) int
-	binaryAsm[T Float] func(dv, av, bv []T, dd, ad, bd [][]T)
+	unaryAsm[T Float]  func(dv, xv []T, dd, xd [][]T, ahead *[4]uintptr) int
+	binaryAsm[T Float] func(dv, av, bv []T, dd, ad, bd [][]T, ahead *[4]uintptr)
 )
 
 // fused are one level's fused dual kernels for one float type; nil fields keep the
@@ -30,7 +30,7 @@ type fused[T Float] struct {
 	abs, exp2, log2, log10          unaryAsm[T]
 	asinh, acosh, atanh             unaryAsm[T]
 	tan                             unaryAsm[T] // leaves the lanes beyond trigBound to Go
-	sincos                          func(sv, cv, xv []T, sd, cd, xd [][]T) int
+	sincos                          func(sv, cv, xv []T, sd, cd, xd [][]T, ahead *[4]uintptr) int
 	mul, div                        binaryAsm[T]
 	pow, min, max, atan2, hypot     binaryAsm[T]
 }
@@ -49,9 +49,9 @@ func fusedAVX512(k *kernels) {
 }
 
 // noFallback adapts a kernel that never leaves lanes to Go.
-func noFallback[T Float](f func(dv, xv []T, dd, xd [][]T)) unaryAsm[T] {
-	return func(dv, xv []T, dd, xd [][]T) int {
-		f(dv, xv, dd, xd)
+func noFallback[T Float](f func(dv, xv []T, dd, xd [][]T, ahead *[4]uintptr)) unaryAsm[T] {
+	return func(dv, xv []T, dd, xd [][]T, ahead *[4]uintptr) int {
+		f(dv, xv, dd, xd, ahead)
 		return 0
 	}
 }
@@ -86,7 +86,9 @@ func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
 			if asmNT != nil && streamable(dst, align) {
 				run = asmNT
 			}
-			if run(dst.V, x.V, dst.D, x.D) != 0 {
+			fallback := run(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
+			dst.Ahead.disarm()
+			if fallback != 0 {
 				fix(dst)
 			}
 		}
@@ -100,7 +102,8 @@ func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
 			if asmNT != nil && streamable(dst, align) {
 				run = asmNT
 			}
-			run(dst.V, a.V, b.V, dst.D, a.D, b.D)
+			run(dst.V, a.V, b.V, dst.D, a.D, b.D, dst.Ahead.arm())
+			dst.Ahead.disarm()
 		}
 	}
 	unary(&t.dualSin, f.sin, nt.sin, func(dst Dual[T]) { fixTrig(dst, Dual[T]{}) })
@@ -135,7 +138,9 @@ func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
 			if nt.sincos != nil && streamable(s, align) && streamable(c, align) {
 				run = nt.sincos
 			}
-			if run(s.V, c.V, x.V, s.D, c.D, x.D) != 0 {
+			fallback := run(s.V, c.V, x.V, s.D, c.D, x.D, s.Ahead.arm())
+			s.Ahead.disarm()
+			if fallback != 0 {
 				fixTrig(s, c)
 			}
 		}
@@ -167,7 +172,9 @@ func fusedTan[T Float](t *floatKernels[T], align uintptr, asm, asmNT unaryAsm[T]
 		if asmNT != nil && streamable(dst, align) {
 			run = asmNT
 		}
-		if run(dst.V, x.V, dst.D, x.D) != 0 {
+		fallback := run(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
+		dst.Ahead.disarm()
+		if fallback != 0 {
 			fixTan(dst, x.V)
 		}
 	}

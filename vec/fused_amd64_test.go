@@ -161,6 +161,17 @@ func testFused[T Float](t *testing.T, cases []fusedCase[T]) {
 					bufs = append(bufs, b...)
 				}
 				fc.composed(want, in)
+				// A queue spanning the inputs (two ranges) takes every kernel through
+				// its prefetch steps and from one range to the next; it must not
+				// change a bit.
+				var ahead Prefetcher
+				for _, d := range in[:1] {
+					AddPrefetch(&ahead, d.V)
+					for _, col := range d.D {
+						AddPrefetch(&ahead, col)
+					}
+				}
+				got[0].Ahead = &ahead
 				fc.fused(got, in)
 				for o := range want {
 					if msg := diffDual(got[o], want[o]); msg != "" {
@@ -190,6 +201,126 @@ func testFused[T Float](t *testing.T, cases []fusedCase[T]) {
 			}
 		}
 	}
+}
+
+// aheadStepLines is the number of cache lines each step of a fused kernel requests
+// from a Prefetcher on the named level: vec/_asm/fused.go's aheadLines, per loop of two
+// vectors on AVX-512 and of one on either level.
+func aheadStepLines(level string, vectors int) int {
+	bytes := 32
+	if level == "avx512" {
+		bytes = 64
+	}
+	return max(1, 2*vectors*bytes/64)
+}
+
+// TestPrefetcherQueue runs fused kernels with a Prefetcher and checks how far its
+// queue got against the steps the kernel's loops take: across ranges, over several
+// calls, and to the end of the queue, after which the kernels leave it alone.
+func TestPrefetcherQueue(t *testing.T) {
+	tested := 0
+	for _, lv := range registry {
+		if lv.name == levelGeneric || !lv.available {
+			continue
+		}
+		tested++
+		t.Run(lv.name, func(t *testing.T) {
+			lanes := 4
+			pair := 1
+			if lv.name == "avx512" {
+				lanes, pair = 8, 2
+			}
+			// stepSizes lists the lines of each step of a call over n float64 elements.
+			stepSizes := func(n int) []int {
+				var sizes []int
+				if pair == 2 {
+					for ; n >= 16; n -= 16 {
+						sizes = append(sizes, aheadStepLines(lv.name, 2))
+					}
+				}
+				for ; n >= lanes; n -= lanes {
+					sizes = append(sizes, aheadStepLines(lv.name, 1))
+				}
+				return sizes
+			}
+			// Three ranges of 16, 24 and 40 lines; the model below walks them as the
+			// kernels do: a step past a range's end loses the lines beyond it.
+			buf := make([]float64, 8*(16+24+40)+16)
+			for len(buf) > 0 && uintptr(unsafe.Pointer(&buf[0]))%64 != 0 {
+				buf = buf[1:]
+			}
+			lens := []int{16, 24, 40}
+			var p Prefetcher
+			AddPrefetch(&p, buf[:8*16])
+			AddPrefetch(&p, buf[8*16:8*40])
+			AddPrefetch(&p, buf[8*40:8*80])
+			rng, pos := -1, 0 // the model's range and lines into it
+			x := fusedBatch[float64](rand.New(rand.NewPCG(3, 4)), 200, 1)
+			dst := NewDual[float64](200, 1)
+			for _, n := range []int{24, 56, 8, 200, 200} {
+				lv.k.f64.dualSin(Dual[float64]{V: dst.V[:n], D: [][]float64{dst.D[0][:n]}, Ahead: &p},
+					Dual[float64]{V: x.V[:n], D: [][]float64{x.D[0][:n]}})
+				for _, lines := range stepSizes(n) {
+					if rng < 0 || pos >= lens[rng] {
+						if rng == len(lens)-1 {
+							break
+						}
+						rng, pos = rng+1, 0
+					}
+					pos += lines
+				}
+				if p.head != rng+1 || int(p.cursor[0]-p.ranges[rng][0]) != 64*pos {
+					t.Fatalf("after a call over %d elements the queue is at range %d, %d bytes in; want range %d, line %d",
+						n, p.head-1, int(p.cursor[0]-p.ranges[max(p.head-1, 0)][0]), rng, pos)
+				}
+				if done := rng == len(lens)-1 && pos >= lens[rng]; p.Pending() == done {
+					t.Fatalf("after a call over %d elements Pending() = %v", n, p.Pending())
+				}
+			}
+			if p.Pending() {
+				t.Fatal("the queue is not done after 488 elements")
+			}
+			p.Reset()
+			if p.Pending() {
+				t.Fatal("Pending() after Reset")
+			}
+		})
+	}
+	if tested == 0 {
+		t.Skip("no assembly level on this CPU")
+	}
+}
+
+// TestPrefetcherFlush checks Flush and AddPrefetch's limit of prefetchRanges ranges.
+func TestPrefetcherFlush(t *testing.T) {
+	var p Prefetcher
+	if p.Pending() {
+		t.Fatal("the zero Prefetcher is pending")
+	}
+	x := make([]float32, 1000)
+	for range prefetchRanges + 3 {
+		AddPrefetch(&p, x[1:999])
+	}
+	AddPrefetch(&p, x[:0])
+	if p.n != prefetchRanges || !p.Pending() {
+		t.Fatalf("queued %d ranges (pending %v), want %d", p.n, p.Pending(), prefetchRanges)
+	}
+	// Part of the way into the second range, as a kernel leaves it.
+	p.arm()
+	p.head, p.cursor[0], p.cursor[1] = 2, p.ranges[1][0]+128, p.ranges[1][1]
+	p.Flush()
+	if p.Pending() || p.n != 0 {
+		t.Fatal("pending after Flush")
+	}
+	var nilP *Prefetcher
+	if c := nilP.arm(); c != nil {
+		t.Fatalf("a nil Prefetcher's cursor is %v", *c)
+	}
+	nilP.disarm()
+	if c := p.arm(); c != nil {
+		t.Fatalf("an empty Prefetcher's cursor is %v", *c)
+	}
+	p.disarm()
 }
 
 // BenchmarkFused compares each fused dual kernel with the dual kernel composed from

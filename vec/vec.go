@@ -69,6 +69,10 @@ type Dual[T Float] struct {
 	// first. Results are the same either way. Set it only for data much larger than
 	// the caches: streamed data that is read back comes from memory.
 	Stream bool
+
+	// Ahead, set on a destination, is memory for the kernel to request from the
+	// processor a few cache lines at a time while it computes (see Prefetcher).
+	Ahead *Prefetcher
 }
 
 // Len returns the number of dual numbers in the batch.

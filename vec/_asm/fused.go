@@ -19,9 +19,9 @@ import (
 // float kernels measured faster than a tangent loop per vector.
 //
 // Signatures: value columns first, then tangent columns as [][]float64 (one slice
-// header per tangent; every column as long as the first value column). Inputs are all
-// loaded before anything of the same vector is stored, so dst may be the same batch
-// as an input.
+// header per tangent; every column as long as the first value column), then the
+// cursor of a vec.Prefetcher (see prefetchStep). Inputs are all loaded before
+// anything of the same vector is stored, so dst may be the same batch as an input.
 
 // fusedKernel describes one fused dual kernel.
 type fusedKernel struct {
@@ -48,7 +48,7 @@ func (k fusedKernel) sig() string {
 		return s
 	}
 	s := "func(" + join(append(append([]string{}, k.vouts...), k.vins...)) + " []" + k.t.gotype + ", " +
-		join(append(append([]string{}, k.touts...), k.tins...)) + " [][]" + k.t.gotype + ")"
+		join(append(append([]string{}, k.touts...), k.tins...)) + " [][]" + k.t.gotype + ", ahead *[4]uintptr)"
 	if k.fallback {
 		s += " (fallback int)"
 	}
@@ -177,6 +177,9 @@ func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
 		Label(name + "_pair")
 		CMPQ(n, U32(unroll*lanes))
 		JB(LabelRef(name + "_loop"))
+		if takesAhead(k.op) {
+			prefetchStep(name+"_pf2", aheadLines(l, unroll))
+		}
 		group(name+"_main2", unroll, nil)
 		ADDQ(U32(unroll*lanes), idx)
 		SUBQ(U32(unroll*lanes), n)
@@ -185,6 +188,9 @@ func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
 	Label(name + "_loop")
 	CMPQ(n, U32(lanes))
 	JB(LabelRef(name + "_tail"))
+	if takesAhead(k.op) {
+		prefetchStep(name+"_pf", aheadLines(l, 1))
+	}
 	group(name+"_main", 1, nil)
 	ADDQ(U32(lanes), idx)
 	SUBQ(U32(lanes), n)
@@ -205,6 +211,60 @@ func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
 	}
 	VZEROUPPER()
 	RET()
+}
+
+// takesAhead reports whether kernel op takes steps of a vec.Prefetcher's queue: all
+// but the few whose bodies are a handful of instructions (mul, min, max, abs), where
+// even the check for a queue measured up to 19% slower (AVX2 mul in L1) and there is
+// no arithmetic for the requests to overlap.
+func takesAhead(op string) bool {
+	switch op {
+	case "dualMul", "dualMin", "dualMax", "dualAbs":
+		return false
+	}
+	return true
+}
+
+// aheadLines is the number of cache lines a fused kernel asks for per iteration over
+// that many vector registers: twice the bytes of one column of them, so that a
+// compute-bound kernel such as sin pulls in the inputs of expr's next block (two
+// columns of as many points as the block) in one pass over the current block.
+func aheadLines(l *level, vectors int) int {
+	return max(1, 2*vectors*l.regBytes()/64)
+}
+
+// prefetchStep emits one step of a vec.Prefetcher's queue: it asks for lines cache
+// lines at the cursor's next line, moving to the next queued range when the current
+// one is done, and does nothing once the queue is empty. The cursor (parameter ahead,
+// nil for none) is four words: the next line, the end of its range, the next queued
+// range (two words: start and end) and the end of the queue. Spread over a kernel's
+// iterations the requests overlap its arithmetic; issued all at once before a kernel
+// they measured no faster than none on Zen 5 (the load queue fills, and the hints are
+// dropped or hold up the kernel's own loads from L2).
+func prefetchStep(label string, lines int) {
+	p := Load(Param("ahead"), GP64())
+	TESTQ(p, p) // nil: no queue, the common case, at the cost of one load
+	JZ(LabelRef(label + "_done"))
+	next := GP64()
+	MOVQ(Mem{Base: p}, next)
+	CMPQ(next, Mem{Base: p, Disp: 8})
+	JB(LabelRef(label + "_ask"))
+	q := GP64()
+	MOVQ(Mem{Base: p, Disp: 16}, q)
+	CMPQ(q, Mem{Base: p, Disp: 24})
+	JAE(LabelRef(label + "_done"))
+	MOVQ(Mem{Base: q}, next)
+	end := GP64()
+	MOVQ(Mem{Base: q, Disp: 8}, end)
+	MOVQ(end, Mem{Base: p, Disp: 8})
+	ADDQ(U8(16), Mem{Base: p, Disp: 16})
+	Label(label + "_ask")
+	for i := range lines {
+		PREFETCHT1(Mem{Base: next, Disp: 64 * i})
+	}
+	ADDQ(U32(64*lines), next)
+	MOVQ(next, Mem{Base: p})
+	Label(label + "_done")
 }
 
 // scaled returns the tangent function of a one-input, one-output rule with local
