@@ -31,9 +31,10 @@ var hardwareStreams int
 // kernel's loop also requests the next lines of the queue, so that the loads overlap
 // the arithmetic as in one fused loop. Package expr queues the inputs of a batch's
 // next block: on the Zen 5 VM of bench/README, BenchmarkSeedBatch (two input columns)
-// ran 3-8% faster on one goroutine than without requests, and sums of
-// sin(x_i·x_{i+1}) over 2 to 8 columns 3-20% faster than before (no requests for two
-// columns; for more, requests issued with Prefetch in slices between the kernels).
+// ran 3-8% faster on one goroutine than without requests (8% on two), and
+// bench's BenchmarkColumnSweep (2 to 8 columns) as fast or up to 25% faster than
+// before (no requests for two columns; for more, requests issued with Prefetch in
+// slices between the kernels).
 //
 // The fused dual kernels of the amd64 assembly levels with enough arithmetic to
 // overlap (the unary functions but Abs, and Div, Pow, Atan2, Hypot and Sincos) take
