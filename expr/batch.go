@@ -239,29 +239,46 @@ func (p *Program) EvalColumns32(cols [][]float32, values [][]float32, partials [
 	return evalColumns(p, cols, values, partials, opt)
 }
 
-func evalColumns[T vec.Float](p *Program, cols [][]T, values [][]T, partials [][][]T, opt BatchOptions) error {
+// checkColumns validates the input and value columns of EvalColumns and JVPColumns
+// and returns the number of points.
+func checkColumns[T vec.Float](p *Program, cols, values [][]T, opt BatchOptions) (n int, err error) {
 	if opt.Workers < 0 {
-		return fmt.Errorf("expr: BatchOptions.Workers is %d, want >= 0", opt.Workers)
+		return 0, fmt.Errorf("expr: BatchOptions.Workers is %d, want >= 0", opt.Workers)
 	}
 	if len(cols) != len(p.vars) {
-		return fmt.Errorf("expr: got %d input columns, want %d (%v)", len(cols), len(p.vars), p.vars)
+		return 0, fmt.Errorf("expr: got %d input columns, want %d (%v)", len(cols), len(p.vars), p.vars)
 	}
-	n := 0
 	if len(cols) > 0 {
 		n = len(cols[0])
 	}
 	for j, c := range cols {
 		if len(c) != n {
-			return fmt.Errorf("expr: column %s has %d values but column %s has %d", p.vars[j], len(c), p.vars[0], n)
+			return 0, fmt.Errorf("expr: column %s has %d values but column %s has %d", p.vars[j], len(c), p.vars[0], n)
 		}
 	}
-	if len(values) != len(p.outputs) {
-		return fmt.Errorf("expr: got %d value columns, want %d (one per output)", len(values), len(p.outputs))
+	if err := checkOutputColumns("value", values, len(p.outputs), n); err != nil {
+		return 0, err
 	}
-	for i, v := range values {
-		if len(v) != n {
-			return fmt.Errorf("expr: value column %d has length %d, want %d", i, len(v), n)
+	return n, nil
+}
+
+// checkOutputColumns checks that there is one column of length n per output.
+func checkOutputColumns[T vec.Float](what string, cols [][]T, outputs, n int) error {
+	if len(cols) != outputs {
+		return fmt.Errorf("expr: got %d %s columns, want %d (one per output)", len(cols), what, outputs)
+	}
+	for i, c := range cols {
+		if len(c) != n {
+			return fmt.Errorf("expr: %s column %d has length %d, want %d", what, i, len(c), n)
 		}
+	}
+	return nil
+}
+
+func evalColumns[T vec.Float](p *Program, cols [][]T, values [][]T, partials [][][]T, opt BatchOptions) error {
+	n, err := checkColumns(p, cols, values, opt)
+	if err != nil {
+		return err
 	}
 	b := &batch[T]{p: p, n: n, inData: cols, values: values, inMap: p.colMaps}
 	if partials != nil {
@@ -286,6 +303,49 @@ func evalColumns[T vec.Float](p *Program, cols [][]T, values [][]T, partials [][
 		}
 		b.partials = partials
 		b.seedWrt(wrt)
+	}
+	b.run(opt.Workers)
+	return nil
+}
+
+// JVPColumns evaluates the program and its Jacobian-vector product at n points given
+// as columns, as EvalColumns does for partials: tangents[j][pt] is the direction's
+// component along input j at point pt, and values[i][pt] and jvps[i][pt] (the
+// directional derivative of output i) go into the caller's slices. Every column has
+// length n and opt.Wrt must be nil. Apart from one slice header per output, it
+// allocates nothing in steady state on one goroutine.
+func (p *Program) JVPColumns(cols, tangents, values, jvps [][]float64, opt BatchOptions) error {
+	return jvpColumns(p, cols, tangents, values, jvps, opt)
+}
+
+// JVPColumns32 is JVPColumns in single precision: see EvalColumns32.
+func (p *Program) JVPColumns32(cols, tangents, values, jvps [][]float32, opt BatchOptions) error {
+	return jvpColumns(p, cols, tangents, values, jvps, opt)
+}
+
+func jvpColumns[T vec.Float](p *Program, cols, tangents, values, jvps [][]T, opt BatchOptions) error {
+	if opt.Wrt != nil {
+		return errors.New("expr: JVPColumns takes its direction from tangents; BatchOptions.Wrt must be nil")
+	}
+	n, err := checkColumns(p, cols, values, opt)
+	if err != nil {
+		return err
+	}
+	if len(tangents) != len(p.vars) {
+		return fmt.Errorf("expr: got %d tangent columns, want %d (%v)", len(tangents), len(p.vars), p.vars)
+	}
+	for j, c := range tangents {
+		if len(c) != n {
+			return fmt.Errorf("expr: tangent column of %s has length %d, want %d", p.vars[j], len(c), n)
+		}
+	}
+	if err := checkOutputColumns("jvp", jvps, len(p.outputs), n); err != nil {
+		return err
+	}
+	b := &batch[T]{p: p, n: n, inData: cols, values: values, inMap: p.colMaps,
+		ntan: 1, tanData: tangents, tanMap: p.colMaps, partials: make([][][]T, len(jvps))}
+	for i := range jvps {
+		b.partials[i] = jvps[i : i+1] // the one tangent column of output i
 	}
 	b.run(opt.Workers)
 	return nil

@@ -373,6 +373,91 @@ func TestEvalColumns(t *testing.T) {
 	}
 }
 
+// TestJVPColumns checks JVPColumns bit for bit against JVPBatch on the same points, on
+// a batch small enough for one block and on one large enough to prefetch its next
+// blocks' inputs (one and three workers), for a two-output program; then its steady
+// state's allocations, its float32 form and its errors.
+func TestJVPColumns(t *testing.T) {
+	flushAheadAlways(t)
+	rng := rand.New(rand.NewPCG(31, 32))
+	p := mustCompile(t, "sin(x*y)/sin(x); exp(-y^2)*x")
+	for _, n := range []int{3000, prefetchBytes/32 + 3*p.blockSize(1, 8) + 17} {
+		x, y := randomTensor(rng, []int{n}, 0.5, 2), randomTensor(rng, []int{n}, -2, 2)
+		u, v := randomTensor(rng, []int{n}, -1, 1), randomTensor(rng, []int{n}, -1, 1)
+		wantV, wantJ, err := p.JVPBatch([]Tensor{x, y}, []Tensor{u, v}, BatchOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cols, tans := [][]float64{x.Data, y.Data}, [][]float64{u.Data, v.Data}
+		for _, workers := range []int{1, 3} {
+			values := [][]float64{make([]float64, n), make([]float64, n)}
+			jvps := [][]float64{make([]float64, n), make([]float64, n)}
+			if err := p.JVPColumns(cols, tans, values, jvps, BatchOptions{Workers: workers}); err != nil {
+				t.Fatal(err)
+			}
+			for i := range 2 {
+				for pt := range n {
+					if math.Float64bits(values[i][pt]) != math.Float64bits(wantV[i].Data[pt]) ||
+						math.Float64bits(jvps[i][pt]) != math.Float64bits(wantJ[i].Data[pt]) {
+						t.Fatalf("n=%d workers=%d output %d point %d: %v %v, JVPBatch %v %v", n, workers, i, pt,
+							values[i][pt], jvps[i][pt], wantV[i].Data[pt], wantJ[i].Data[pt])
+					}
+				}
+			}
+		}
+	}
+	n := 1000
+	cols := [][]float64{randomTensor(rng, []int{n}, 0.5, 2).Data, randomTensor(rng, []int{n}, -2, 2).Data}
+	tans := [][]float64{make([]float64, n), make([]float64, n)}
+	values := [][]float64{make([]float64, n), make([]float64, n)}
+	jvps := [][]float64{make([]float64, n), make([]float64, n)}
+	if allocs := testing.AllocsPerRun(20, func() {
+		_ = p.JVPColumns(cols, tans, values, jvps, BatchOptions{Workers: 1})
+	}); allocs > 1 && !raceEnabled {
+		t.Errorf("JVPColumns allocates %v times per call in steady state, want at most 1", allocs)
+	}
+	cols32 := randomColumns32(rng, 2, n, -2, 2)
+	tans32 := randomColumns32(rng, 2, n, -1, 1)
+	v32 := [][]float32{make([]float32, n), make([]float32, n)}
+	j32 := [][]float32{make([]float32, n), make([]float32, n)}
+	if err := p.JVPColumns32(cols32, tans32, v32, j32, BatchOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	wantV32, wantJ32, err := p.JVPBatch32(
+		[]Tensor32{{Shape: []int{n}, Data: cols32[0]}, {Shape: []int{n}, Data: cols32[1]}},
+		[]Tensor32{{Shape: []int{n}, Data: tans32[0]}, {Shape: []int{n}, Data: tans32[1]}}, BatchOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 2 {
+		for pt := range n {
+			if math.Float32bits(v32[i][pt]) != math.Float32bits(wantV32[i].Data[pt]) ||
+				math.Float32bits(j32[i][pt]) != math.Float32bits(wantJ32[i].Data[pt]) {
+				t.Fatalf("float32 output %d point %d: %v %v, JVPBatch32 %v %v", i, pt, v32[i][pt], j32[i][pt],
+					wantV32[i].Data[pt], wantJ32[i].Data[pt])
+			}
+		}
+	}
+	short := [][]float64{make([]float64, n), make([]float64, n-1)}
+	for _, c := range []struct {
+		err  error
+		want string
+	}{
+		{p.JVPColumns(cols, tans[:1], values, jvps, BatchOptions{}), "got 1 tangent columns, want 2"},
+		{p.JVPColumns(cols, short, values, jvps, BatchOptions{}), "tangent column of y has length 999, want 1000"},
+		{p.JVPColumns(cols, tans, values, jvps[:1], BatchOptions{}), "got 1 jvp columns, want 2 (one per output)"},
+		{p.JVPColumns(cols, tans, values, short, BatchOptions{}), "jvp column 1 has length 999, want 1000"},
+		{p.JVPColumns(cols, tans, short, jvps, BatchOptions{}), "value column 1 has length 999, want 1000"},
+		{p.JVPColumns(short, tans, values, jvps, BatchOptions{}), "column y has 999 values but column x has 1000"},
+		{p.JVPColumns(cols, tans, values, jvps, BatchOptions{Wrt: []int{0}}), "BatchOptions.Wrt must be nil"},
+		{p.JVPColumns(cols, tans, values, jvps, BatchOptions{Workers: -1}), "Workers is -1"},
+	} {
+		if c.err == nil || !strings.Contains(c.err.Error(), c.want) {
+			t.Errorf("error %v, want one containing %q", c.err, c.want)
+		}
+	}
+}
+
 func TestBatchErrors(t *testing.T) {
 	p := mustCompile(t, "x + y")
 	cases := []struct {

@@ -14,14 +14,15 @@
 // dual ([Program.Eval], [Program.Gradient], [Program.GradientTo], [Program.JVP],
 // [Program.Jacobian], [Program.Hessian], [Program.Partials]), or over batches of points held in
 // tensors with NumPy broadcasting, through the SIMD kernels of package vec
-// ([Program.EvalBatch], [Program.Backward], [Program.JVPBatch],
-// [Program.EvalColumns]; in single precision, with twice the SIMD lanes, on
-// [Tensor32]: [Program.EvalBatch32], [Program.Backward32], [Program.JVPBatch32],
-// [Program.EvalColumns32]). Batches run in blocks sized to stay in cache, on up to
+// ([Program.EvalBatch], [Program.Backward], [Program.JVPBatch], and into the caller's
+// columns [Program.EvalColumns] and [Program.JVPColumns]; in single precision, with
+// twice the SIMD lanes, on [Tensor32] and float32 columns: [Program.EvalBatch32],
+// [Program.Backward32], [Program.JVPBatch32], [Program.EvalColumns32],
+// [Program.JVPColumns32]). Batches run in blocks sized to stay in cache, on up to
 // GOMAXPROCS goroutines (fewer for batches too small to repay waking them), without
 // allocating per block. A batch too large for the caches fetches the next block's
-// inputs while the current block computes, and writes its results past the caches,
-// which would not keep them anyway.
+// inputs while the current block's kernels compute (vec.Prefetcher), and writes its
+// results past the caches, which would not keep them anyway.
 //
 // Derivatives follow package dual's conventions: a partial with respect to a
 // variable an operation does not depend on is exactly zero even where the local

@@ -122,6 +122,22 @@ func ExampleProgram_EvalColumns() {
 	// [24 52] [12 27] [8 10]
 }
 
+// The derivative of x^3 + y^2 along a different direction at each point: (1, 0) at
+// the first, (1, 1) at the second.
+func ExampleProgram_JVPColumns() {
+	f, _ := expr.Parse("x^3 + y^2")
+	p, _ := f.Compile(nil)
+	cols := [][]float64{{2, 3}, {4, 5}}
+	tangents := [][]float64{{1, 1}, {0, 1}}
+	values, jvps := [][]float64{make([]float64, 2)}, [][]float64{make([]float64, 2)}
+	if err := p.JVPColumns(cols, tangents, values, jvps, expr.BatchOptions{}); err != nil {
+		panic(err)
+	}
+	fmt.Println(values[0], jvps[0])
+	// Output:
+	// [24 52] [12 37]
+}
+
 // The seed's function in single precision: the value and both partials at two points.
 func ExampleProgram_EvalColumns32() {
 	f, _ := expr.Parse("sin(x*y)/sin(x)")
