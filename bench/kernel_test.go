@@ -465,8 +465,8 @@ func TestKernelCasesRunAtEveryLevel(t *testing.T) {
 // TestKernelCasesCoverVec checks that kernelCases lists every exported kernel of
 // package vec (read from its source), so a new kernel cannot miss its benchmark.
 func TestKernelCasesCoverVec(t *testing.T) {
-	// Level selection, the Dual constructor and the Prefetch hint (and when it pays)
-	// compute nothing to time.
+	// Level selection, the Dual constructor and the prefetch hints (Prefetch, when it
+	// pays, and a Prefetcher's queue) compute nothing to time.
 	notKernels := map[string]bool{"Level": true, "Levels": true, "SetLevel": true, "NewDual": true,
 		"Prefetch": true, "HardwarePrefetchStreams": true, "AddPrefetch": true}
 	files, err := filepath.Glob("../vec/*.go")

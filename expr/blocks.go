@@ -290,12 +290,17 @@ func (b *batch[T]) perPointColumns(f func(data []T)) {
 	}
 }
 
+// perPointStreams is the number of perPointColumns.
+func (b *batch[T]) perPointStreams() int {
+	streams := 0
+	b.perPointColumns(func([]T) { streams++ })
+	return streams
+}
+
 // prefetches reports whether the blocks of the batch should prefetch their inputs:
 // whether the columns they read reach prefetchBytes.
 func (b *batch[T]) prefetches() bool {
-	bytes := 0
-	b.perPointColumns(func([]T) { bytes += sizeOf[T]() * b.n })
-	return bytes >= prefetchBytes
+	return b.perPointStreams()*sizeOf[T]()*b.n >= prefetchBytes
 }
 
 // flushesAhead reports whether the inputs of the next block that the kernels of a
@@ -303,9 +308,7 @@ func (b *batch[T]) prefetches() bool {
 // are requested all at once at its end: when the columns are more than the
 // processor's own prefetchers serve better alone (vec.HardwarePrefetchStreams).
 func (b *batch[T]) flushesAhead() bool {
-	streams := 0
-	b.perPointColumns(func([]T) { streams++ })
-	return streams > hardwareStreams
+	return b.perPointStreams() > hardwareStreams
 }
 
 // hardwareStreams is vec.HardwarePrefetchStreams(), a variable so that the tests can

@@ -11,24 +11,24 @@ import (
 // its alignment) and leave every value as it was.
 func TestPrefetchChangesNothing(t *testing.T) {
 	forEachLevel(t, func(t *testing.T) {
-		testPrefetch(t, Prefetch[float64])
-		testPrefetch(t, Prefetch[float32])
+		testPrefetch[float64](t)
+		testPrefetch[float32](t)
 	})
 }
 
-// testPrefetch runs prefetch over every length and start as TestPrefetchChangesNothing
+// testPrefetch runs Prefetch over every length and start as TestPrefetchChangesNothing
 // describes.
-func testPrefetch[T Float](t *testing.T, prefetch func([]T)) {
+func testPrefetch[T Float](t *testing.T) {
 	x := make([]T, 400)
 	for i := range x {
 		x[i] = T(i) - 0.5
 	}
 	want := slices.Clone(x)
-	prefetch(nil)
-	prefetch(x)
+	Prefetch[T](nil)
+	Prefetch(x)
 	for start := range 16 {
 		for n := 0; start+n <= 300; n++ {
-			prefetch(x[start : start+n])
+			Prefetch(x[start : start+n])
 		}
 	}
 	if !slices.Equal(x, want) {
