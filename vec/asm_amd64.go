@@ -252,6 +252,10 @@ func dualDivF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, 
 
 func dualDivNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
+func dualDivDirectF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualDivDirectNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
 func dualSqrtF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 
 func dualSqrtNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
@@ -685,6 +689,10 @@ func dualMulNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, 
 func dualDivF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
 func dualDivNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualDivDirectF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualDivDirectNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
 func dualSqrtF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float32, ahead *[4]uintptr)
 

@@ -92,6 +92,11 @@ type floatKernels[T Float] struct {
 	dualFMA                                              func(dst, a, b, c Dual[T])
 	dualAxpy                                             func(dst Dual[T], a T, x, y Dual[T])
 
+	// dualDivAlt is the fused division of the form this processor does not run (see
+	// fastDivider), for the tests to check with the rest; where a level has only one
+	// division it is the composed one.
+	dualDivAlt func(dst, a, b Dual[T])
+
 	// Tangent loops shared by the dual kernels built from float kernels (see
 	// generic_dual.go): scaleTangent sets dst = tan == 0 ? 0 : d*tan, and
 	// combineTangents sets dst = da*ta + db*tb with each term NaN-safe that way.

@@ -32,6 +32,7 @@ type fused[T Float] struct {
 	tan                             unaryAsm[T] // leaves the lanes beyond trigBound to Go
 	sincos                          func(sv, cv, xv []T, sd, cd, xd [][]T, ahead *[4]uintptr) int
 	mul, div                        binaryAsm[T]
+	divDirect                       binaryAsm[T] // div dividing twice (float64; see fastDivider)
 	pow, min, max, atan2, hypot     binaryAsm[T]
 }
 
@@ -146,7 +147,12 @@ func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
 		}
 	}
 	binary(&t.dualMul, f.mul, nt.mul)
-	binary(&t.dualDiv, f.div, nt.div)
+	div, divNT, alt, altNT := f.div, nt.div, f.divDirect, nt.divDirect
+	if fastDivider && alt != nil {
+		div, divNT, alt, altNT = alt, altNT, div, divNT
+	}
+	binary(&t.dualDiv, div, divNT)
+	binary(&t.dualDivAlt, alt, altNT)
 	binary(&t.dualPow, f.pow, nt.pow)
 	binary(&t.dualMin, f.min, nt.min)
 	binary(&t.dualMax, f.max, nt.max)

@@ -31,7 +31,7 @@ func fusedCases[T Float](f *floatKernels[T]) []fusedCase[T] {
 		return fusedCase[T]{name, 2, 1,
 			func(d, in []Dual[T]) { fu(d[0], in[0], in[1]) }, func(d, in []Dual[T]) { co(d[0], in[0], in[1]) }}
 	}
-	return []fusedCase[T]{
+	cases := []fusedCase[T]{
 		u("Sin", f.dualSin, c.dualSin), u("Cos", f.dualCos, c.dualCos),
 		u("Exp", f.dualExp, c.dualExp), u("Log", f.dualLog, c.dualLog),
 		u("Sqrt", f.dualSqrt, c.dualSqrt), u("Recip", f.dualRecip, c.dualRecip),
@@ -49,6 +49,8 @@ func fusedCases[T Float](f *floatKernels[T]) []fusedCase[T] {
 			func(d, in []Dual[T]) { f.dualSincos(d[0], d[1], in[0]) },
 			func(d, in []Dual[T]) { c.dualSincos(d[0], d[1], in[0]) }},
 	}
+	// The division this processor does not use (composed where there is one only).
+	return append(cases, b("DivAlt", f.dualDivAlt, c.dualDiv))
 }
 
 // fusedValues mixes ordinary values with every special class the kernels treat
@@ -358,9 +360,10 @@ func benchFused[T Float](b *testing.B) {
 	}
 }
 
-// TestFusedDivQuotient checks the quotient of the fused DualDiv (Markstein's division
-// on lanes in range, the division instruction elsewhere) against Go's correctly
-// rounded a/b, with exponents on both sides of the range limits 2^±500.
+// TestFusedDivQuotient checks the quotient of both fused float64 divisions (DualDiv
+// and DualDivAlt: Markstein's division on lanes in range and the division
+// instruction elsewhere, or the instruction throughout) against Go's correctly
+// rounded a/b, with exponents on both sides of Markstein's range limits 2^±500.
 func TestFusedDivQuotient(t *testing.T) {
 	r := rand.New(rand.NewPCG(9, 10))
 	const n = 1 << 16
@@ -379,11 +382,13 @@ func TestFusedDivQuotient(t *testing.T) {
 		if lv.name == levelGeneric || !lv.available {
 			continue
 		}
-		dst := NewDual[float64](n, 1)
-		lv.k.f64.dualDiv(dst, a, b)
-		for i := range n {
-			if want := a.V[i] / b.V[i]; !sameBits(dst.V[i], want) {
-				t.Fatalf("%s: %v / %v = %v, want %v", lv.name, a.V[i], b.V[i], dst.V[i], want)
+		for name, div := range map[string]func(dst, a, b Dual[float64]){"Div": lv.k.f64.dualDiv, "DivAlt": lv.k.f64.dualDivAlt} {
+			dst := NewDual[float64](n, 1)
+			div(dst, a, b)
+			for i := range n {
+				if want := a.V[i] / b.V[i]; !sameBits(dst.V[i], want) {
+					t.Fatalf("%s %s: %v / %v = %v, want %v", lv.name, name, a.V[i], b.V[i], dst.V[i], want)
+				}
 			}
 		}
 	}
@@ -581,7 +586,7 @@ func pairAt[T Float](in []Dual[T], msg string) []float64 {
 var fusedNames = map[string][]string{
 	"float64": {"Sin", "Cos", "Sincos", "Exp", "Log", "Sqrt", "Recip", "Expm1", "Log1p", "Sinh", "Cosh", "Tanh",
 		"Atan", "Asin", "Acos", "Erf", "Cbrt", "Mul", "Div", "Pow", "Min", "Max", "Abs", "Atan2", "Hypot",
-		"Tan", "Exp2", "Log2", "Log10", "Asinh", "Acosh", "Atanh"},
+		"Tan", "Exp2", "Log2", "Log10", "Asinh", "Acosh", "Atanh", "DivAlt"},
 	"float32": {"Sin", "Cos", "Sincos", "Exp", "Log", "Sqrt", "Recip", "Expm1", "Log1p", "Sinh", "Cosh", "Tanh",
 		"Atan", "Asin", "Acos", "Erf", "Cbrt", "Mul", "Div", "Pow", "Min", "Max", "Abs", "Atan2", "Hypot",
 		"Tan", "Exp2", "Log2", "Log10", "Asinh", "Acosh", "Atanh"},
@@ -611,6 +616,7 @@ func checkInstalled[T Float](t *testing.T, level, typ string, f *floatKernels[T]
 			"Pow": k.dualPow, "Min": k.dualMin, "Max": k.dualMax, "Abs": k.dualAbs, "Atan2": k.dualAtan2,
 			"Hypot": k.dualHypot, "Tan": k.dualTan, "Exp2": k.dualExp2, "Log2": k.dualLog2,
 			"Log10": k.dualLog10, "Asinh": k.dualAsinh, "Acosh": k.dualAcosh, "Atanh": k.dualAtanh,
+			"DivAlt": k.dualDivAlt,
 		}
 	}
 	have, composed := kernels(f), kernels(c)

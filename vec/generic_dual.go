@@ -28,6 +28,7 @@ func dualKernels[T Float](t *floatKernels[T]) *floatKernels[T] {
 		dualSub:       func(dst, a, b Dual[T]) { dualLinear(t.sub, dst, a, b) },
 		dualMul:       dualBinary(t, mulRule[T]),
 		dualDiv:       dualBinary(t, divRule[T]),
+		dualDivAlt:    dualBinary(t, divRule[T]),
 		dualMin:       dualBinary(t, minRule[T]),
 		dualMax:       dualBinary(t, maxRule[T]),
 		dualAtan2:     dualBinary(t, atan2Rule[T]),

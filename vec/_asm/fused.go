@@ -429,20 +429,32 @@ func genFused(l *level) {
 		binaryK(t, "dualMul", func(a, b VecVirtual) ([]VecVirtual, tangentFunc) {
 			return []VecVirtual{op3(l, t.mul, b, a)}, combined(l, t, b, a)
 		})
-		binaryK(t, "dualDiv", func(a, b VecVirtual) ([]VecVirtual, tangentFunc) {
-			da := recipOf(l, t, b)
-			var q VecVirtual
-			if t == f64 {
-				q = quotient(l, a, b, da)
-			} else { // float32 division is cheap enough to do twice
-				q = op3(l, t.div, b, a)
-			}
-			db := t.neg(l, op3(l, t.mul, da, q))
-			return []VecVirtual{q}, combined(l, t, da, db)
-		})
+		// float32 division is cheap enough to do twice; float64 has both forms (see
+		// quotient and vec's fastDivider).
+		binaryK(t, "dualDiv", divBody(l, t, t == f64))
+		if t == f64 {
+			binaryK(t, "dualDivDirect", divBody(l, t, false))
+		}
 	}
 	genFusedMore(l) // pow, min, max, abs, atan2, hypot, tan, exp2, log2, log10, asinh, acosh, atanh
 	genFused32(l)   // the float32 kernels beyond sqrt, recip, mul and div
+}
+
+// divBody is the fused dual quotient a/b: value RN(a/b), partials 1/b and -(a/b)/b.
+// With markstein the value comes from the reciprocal the partials need (quotient),
+// else from a second division instruction; both give the same bits.
+func divBody(l *level, t *ftype, markstein bool) func(a, b VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
+	return func(a, b VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
+		da := recipOf(l, t, b)
+		var q VecVirtual
+		if markstein {
+			q = quotient(l, a, b, da)
+		} else {
+			q = op3(l, t.div, b, a)
+		}
+		db := t.neg(l, op3(l, t.mul, da, q))
+		return []VecVirtual{q}, combined(l, t, da, db)
+	}
 }
 
 // addBcast and mulBcast are the AVX-512 embedded-broadcast forms of t's add and mul.
@@ -467,6 +479,8 @@ func mulBcast(t *ftype) func(...Op) {
 // needs y = 1/b for its partials anyway, so this saves the second division. Lanes
 // outside markLo <= |a|, |b| <= markHi (zeros, subnormals, infinities, NaN, huge
 // values) take the division instruction: the vector then runs VDIVPD as before.
+// The range check costs about as much as the division it saves where the divider is
+// fast (Zen 5), so dualDivDirect divides twice instead and vec picks per processor.
 const (
 	markLo = 0x1p-500
 	markHi = 0x1p500
