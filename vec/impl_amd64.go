@@ -109,11 +109,14 @@ func init() {
 // and the reciprocal its partials need) rather than deriving the quotient from the
 // reciprocal with Markstein's correction, whose range check costs about as much as a
 // division where the divider is fast: on AMD Zen 5 (family 0x1A) and later. On the
-// Zen 5 VM of bench/README, DualDiv with two tangent columns over 3264 elements in
-// cache took 0.59 against 0.71 ns/element on the avx512 level and 0.80 against 0.86
-// on avx2 (three alternated runs each), and BenchmarkSeedBatch, whose last pass is a
-// division, 2.77 against 2.94 ns/point (medians of six alternated runs). Elsewhere
-// the division stays Markstein's, unmeasured since. Both forms give the same bits.
+// Zen 5 VM of bench/README, BenchmarkFused (1024 elements, two tangent columns, eight
+// runs) timed the two forms (Div and DivAlt there) at 0.45 against 0.62 ns/element on
+// the avx512 level and 0.77 against 0.95 on avx2; BenchmarkSeedBatch, whose last pass
+// is a division, ran 2-6% faster, within that machine's noise. Other processors keep
+// Markstein's form, which the kernels have used since they were written on a Zen 4 VM
+// (no longer available to measure the second division on): the slower a processor's
+// vector division, the more the division it saves is worth. Both forms give the same
+// bits.
 var fastDivider = cpuid.CPU.VendorID == cpuid.AMD && cpuid.CPU.Family >= 0x1a
 
 // Dual kernels of the assembly levels: register builds them from this level's float
