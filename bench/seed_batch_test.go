@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"testing"
@@ -157,4 +158,31 @@ func median(times []time.Duration) time.Duration {
 		return times[n/2]
 	}
 	return (times[n/2-1] + times[n/2]) / 2
+}
+
+// BenchmarkSeedBatchSize runs the seed's compiled program (expr, one goroutine) over
+// 3264 points (one of expr's blocks for this program, all of it held in the cache),
+// 16 such blocks, and the 1<<20 points of BenchmarkSeedBatch, which come from and go
+// to main memory: the differences are what the caches and the memory cost.
+func BenchmarkSeedBatchSize(b *testing.B) {
+	for _, n := range []int{3264, 16 * 3264, SeedBatchN} {
+		c := NewSeedColumns(n, DefaultSeed)
+		e, err := NewSeedExpr(c)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			if err := e.Eval(1); err != nil { // fault in the outputs before timing
+				b.Fatal(err)
+			}
+			b.ResetTimer()
+			for range b.N {
+				if err := e.Eval(1); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*float64(n)), "ns/point")
+		})
+	}
 }
