@@ -1,7 +1,9 @@
 // Command targets checks the speed targets of dualgrad's issues against benchmark
 // output: it reads the output of go test -bench (any -count; medians are used) and,
 // optionally, the output of the C peers in bench/peers, and prints a Markdown table of
-// every target with its measured ratio and PASS, FAIL or "not measured".
+// every target with its measured ratio and PASS, FAIL or "not measured". Where a
+// benchmark reports median-ns/point next to ns/point (BenchmarkSeedBatch), the median
+// over its evaluations is what is compared.
 //
 // Usage:
 //
@@ -99,6 +101,16 @@ func (s samples) median(name, unit string) (float64, bool) {
 	return (v[len(v)/2-1] + v[len(v)/2]) / 2, true
 }
 
+// preferMedian returns median-ns/point for a benchmark that reports it next to
+// ns/point (BenchmarkSeedBatch: the median of its evaluations, the statistic the C
+// peers report for their samples), else unit.
+func (s samples) preferMedian(name, unit string) string {
+	if unit == "ns/point" && len(s[name]["median-ns/point"]) > 0 {
+		return "median-ns/point"
+	}
+	return unit
+}
+
 // result is the outcome of one target.
 type result struct {
 	issue, target string
@@ -122,8 +134,8 @@ func (r ratio) check(s samples) result {
 		op = "≤"
 	}
 	res := result{issue: r.issue, target: fmt.Sprintf("%s: %s %s", r.what, op, strconv.FormatFloat(r.limit, 'g', -1, 64))}
-	n, ok1 := s.median(r.num, r.numUnit)
-	d, ok2 := s.median(r.den, r.denUnit)
+	n, ok1 := s.median(r.num, s.preferMedian(r.num, r.numUnit))
+	d, ok2 := s.median(r.den, s.preferMedian(r.den, r.denUnit))
 	if !ok1 || !ok2 || d == 0 {
 		return res
 	}

@@ -48,6 +48,27 @@ func TestParseBenchMedians(t *testing.T) {
 	}
 }
 
+// TestTargetsPreferMedian checks that the seed batch's ratios use median-ns/point where
+// the Go benchmark reports it, and ns/point where it does not.
+func TestTargetsPreferMedian(t *testing.T) {
+	s := samples{}
+	out := "BenchmarkSeedBatch/expr-2 10 3000000 ns/op 2.80 median-ns/point 3.30 ns/point\n" +
+		"BenchmarkSeedBatch/expr-parallel-2 10 1500000 ns/op 1.40 median-ns/point 1.50 ns/point\n"
+	if err := parseBench(strings.NewReader(out), s); err != nil {
+		t.Fatal(err)
+	}
+	if err := parsePeers(strings.NewReader("seed sleef-avx512 2.80 1 2 3\n"), s); err != nil {
+		t.Fatal(err)
+	}
+	results := targets(s)
+	if r := find(t, results, "SeedBatch expr / SLEEF"); r.measured != "1.000" || !r.pass {
+		t.Errorf("%s: measured %q pass %v, want 1.000 (2.80/2.80) true", r.target, r.measured, r.pass)
+	}
+	if r := find(t, results, "SeedBatch expr / expr-parallel"); r.measured != "2.000" || !r.pass {
+		t.Errorf("%s: measured %q pass %v, want 2.000 (2.80/1.40) true", r.target, r.measured, r.pass)
+	}
+}
+
 func TestParseBenchRejectsBadNumber(t *testing.T) {
 	err := parseBench(strings.NewReader("BenchmarkX-2 10 1.2.3 ns/op\n"), samples{})
 	if err == nil || !strings.Contains(err.Error(), `"1.2.3"`) {
