@@ -18,50 +18,46 @@ func BenchmarkSeedBatch(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	exprEval := func(workers int) func() {
-		return func() {
-			if err := e.Eval(workers); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
 	e32, err := NewSeedExpr32(NewSeedColumns32(c))
 	if err != nil {
 		b.Fatal(err)
 	}
-	exprEval32 := func(workers int) func() {
-		return func() {
-			if err := e32.Eval(workers); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
+	noError := func(eval func()) func() error { return func() error { eval(); return nil } }
 	for _, impl := range []struct {
 		name string
-		eval func()
+		eval func() error
 	}{
-		{"analytic", c.EvalAnalytic},
-		{"dual", c.EvalDual},
-		{"gonum-dual", c.EvalGonumDual},
-		{"expr", exprEval(1)},          // one goroutine
-		{"expr-parallel", exprEval(0)}, // GOMAXPROCS goroutines
-		{"expr-float32", exprEval32(1)},
-		{"expr-float32-parallel", exprEval32(0)},
+		{"analytic", noError(c.EvalAnalytic)},
+		{"dual", noError(c.EvalDual)},
+		{"gonum-dual", noError(c.EvalGonumDual)},
+		{"expr", func() error { return e.Eval(1) }},          // one goroutine
+		{"expr-parallel", func() error { return e.Eval(0) }}, // GOMAXPROCS goroutines
+		{"expr-float32", func() error { return e32.Eval(1) }},
+		{"expr-float32-parallel", func() error { return e32.Eval(0) }},
 	} {
-		b.Run(impl.name, func(b *testing.B) {
-			b.ReportAllocs()
-			times := make([]time.Duration, b.N)
-			impl.eval() // fault in the outputs before timing
-			b.ResetTimer()
-			for i := range b.N {
-				start := time.Now()
-				impl.eval()
-				times[i] = time.Since(start)
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*SeedBatchN), "ns/point")
-			b.ReportMetric(float64(median(times).Nanoseconds())/SeedBatchN, "median-ns/point")
-		})
+		b.Run(impl.name, func(b *testing.B) { timeEvals(b, SeedBatchN, impl.eval) })
 	}
+}
+
+// timeEvals times b.N calls of eval over n points each, after one untimed call that
+// faults in the outputs, and reports ns/point (the mean) and median-ns/point.
+func timeEvals(b *testing.B, n int, eval func() error) {
+	b.ReportAllocs()
+	times := make([]time.Duration, b.N)
+	if err := eval(); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := range b.N {
+		start := time.Now()
+		err := eval()
+		times[i] = time.Since(start)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*float64(n)), "ns/point")
+	b.ReportMetric(float64(median(times).Nanoseconds())/float64(n), "median-ns/point")
 }
 
 // TestSeedPointsMatchPeers pins the inputs to the fingerprints that the C peer
@@ -163,7 +159,8 @@ func median(times []time.Duration) time.Duration {
 // BenchmarkSeedBatchSize runs the seed's compiled program (expr, one goroutine) over
 // 3264 points (one of expr's blocks for this program, all of it held in the cache),
 // 16 such blocks, and the 1<<20 points of BenchmarkSeedBatch, which come from and go
-// to main memory: the differences are what the caches and the memory cost.
+// to main memory: the differences are what the caches and the memory cost. It reports
+// what BenchmarkSeedBatch does.
 func BenchmarkSeedBatchSize(b *testing.B) {
 	for _, n := range []int{3264, 16 * 3264, SeedBatchN} {
 		c := NewSeedColumns(n, DefaultSeed)
@@ -171,18 +168,6 @@ func BenchmarkSeedBatchSize(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
-			b.ReportAllocs()
-			if err := e.Eval(1); err != nil { // fault in the outputs before timing
-				b.Fatal(err)
-			}
-			b.ResetTimer()
-			for range b.N {
-				if err := e.Eval(1); err != nil {
-					b.Fatal(err)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/(float64(b.N)*float64(n)), "ns/point")
-		})
+		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) { timeEvals(b, n, func() error { return e.Eval(1) }) })
 	}
 }
