@@ -37,6 +37,8 @@ func BenchmarkAsm(b *testing.B) {
 			{"sincos/f64", func() { k.f64.sincos(y64, c, x64) }},
 			{"exp/f64", func() { k.f64.exp(y64, x64) }},
 			{"log/f64", func() { k.f64.log(y64, pos64) }},
+			{"log2/f64", func() { k.f64.log2(y64, pos64) }},
+			{"log10/f64", func() { k.f64.log10(y64, pos64) }},
 			{"sin/f32", func() { k.f32.sin(y32, x32) }},
 			{"exp/f32", func() { k.f32.exp(y32, x32) }},
 			{"log/f32", func() { k.f32.log(y32, pos32) }},
