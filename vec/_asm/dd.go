@@ -41,14 +41,6 @@ func (l *level) asReg(op Op) VecVirtual {
 	return l.ld(op)
 }
 
-// mulDDc returns a * (chi + clo) for a double-double a and a double-double constant,
-// accurate to about 2^-104 relative, normalised.
-func (l *level) mulDDc(a dd, chi, clo float64) dd {
-	p := l.twoProd(a.hi, c64(chi))
-	lo := l.fma(a.lo, l.ld(c64(chi)), l.mul(a.hi, c64(clo)))
-	return l.fastTwoSum(p.hi, l.add(p.lo, lo))
-}
-
 // neg returns -a for float64 lanes (sign flip, exact).
 func (l *level) neg(a VecVirtual) VecVirtual { return f64.neg(l, a) }
 
