@@ -14,8 +14,9 @@ import (
 // f = sin(xy)/sin(x) with both partials (Mul of the values, DualSin with the input
 // columns as tangents, Sincos for sin(x) and its one partial, DualDiv into the
 // results): the headroom of evaluating a program piece by piece in one loop, which
-// expr does not do yet. The calls are direct assembly calls, so that no Go dispatch
-// weighs on the short pieces.
+// expr does not do yet. The calls are direct assembly calls, written out in each
+// schedule, so that no Go dispatch weighs on the short pieces: the same calls through
+// one shared closure made the pieces 4-10% slower.
 //
 //   - blocked: expr's schedule: each kernel over a block of 3264 points in turn, the
 //     sine requesting the next block's inputs, the division streaming its results with
@@ -32,7 +33,7 @@ import (
 // pieces-dense 2.67-3.09: a program loop needs expr's known columns to pay. Go code
 // between the pieces costs what they save: the same calls made through func values,
 // or recorded as a list that a Go loop replays piece by piece, took 2.8-3.3 (session
-// 14's closing note), so the loop has to be assembly.
+// 14; README, Performance), so the loop has to be assembly.
 func BenchmarkSeedSchedule(b *testing.B) {
 	if !cpuid.CPU.Supports(avx512Features...) {
 		b.Skip("CPU lacks avx512 features")
