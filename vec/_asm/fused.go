@@ -23,6 +23,10 @@ import (
 // cursor of a vec.Prefetcher (see prefetchStep). Inputs are all loaded before
 // anything of the same vector is stored, so dst may be the same batch as an input.
 
+// tangentFunc turns the input tangents of one column into the output tangents of that
+// column (the second result of a fused kernel's body).
+type tangentFunc = func([]VecVirtual) []VecVirtual
+
 // fusedKernel describes one fused dual kernel.
 type fusedKernel struct {
 	op          string // "dualSin": the function is op + "F64" or "F32" + level suffix
@@ -32,7 +36,7 @@ type fusedKernel struct {
 	fallback    bool     // returns a nonzero int if some lane was left to Go (trig)
 	// body computes the output values of one vector and the function that turns the
 	// input tangents of one column into the output tangents of that column.
-	body func(in []VecVirtual) (vals []VecVirtual, tangents func(tin []VecVirtual) []VecVirtual)
+	body func(in []VecVirtual) (vals []VecVirtual, tangents tangentFunc)
 }
 
 // sig returns the Go signature of k.
@@ -106,7 +110,7 @@ func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
 	// a partial group.
 	group := func(label string, count int, tail *mask) {
 		vals := make([][]VecVirtual, count)
-		tangents := make([]func([]VecVirtual) []VecVirtual, count)
+		tangents := make([]tangentFunc, count)
 		for j := range count {
 			var in []VecVirtual
 			for _, b := range vins {
@@ -269,13 +273,13 @@ func prefetchStep(label string, lines int) {
 
 // scaled returns the tangent function of a one-input, one-output rule with local
 // derivative d: tan == 0 ? 0 : d*tan, as the tangent kernel scaleTan.
-func scaled(l *level, t *ftype, d VecVirtual) func([]VecVirtual) []VecVirtual {
+func scaled(l *level, t *ftype, d VecVirtual) tangentFunc {
 	return func(tan []VecVirtual) []VecVirtual { return []VecVirtual{maskedMul(l, t, d, tan[0])} }
 }
 
 // combined returns the tangent function of a two-input rule with partials da and db,
 // as the tangent kernel combineTan.
-func combined(l *level, t *ftype, da, db VecVirtual) func([]VecVirtual) []VecVirtual {
+func combined(l *level, t *ftype, da, db VecVirtual) tangentFunc {
 	return func(tan []VecVirtual) []VecVirtual {
 		x := maskedMul(l, t, da, tan[0])
 		y := maskedMul(l, t, db, tan[1])
@@ -293,7 +297,7 @@ func recipOf(l *level, t *ftype, v VecVirtual) VecVirtual {
 func emitFusedUnary(l *level, t *ftype, op string, body func(x VecVirtual) (v, d VecVirtual)) {
 	emitFused(l, fusedKernel{op: op, t: t, vouts: []string{"dv"}, vins: []string{"xv"},
 		touts: []string{"dd"}, tins: []string{"xd"},
-		body: func(in []VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
+		body: func(in []VecVirtual) ([]VecVirtual, tangentFunc) {
 			v, d := body(in[0])
 			return []VecVirtual{v}, scaled(l, t, d)
 		}}, nil)
@@ -301,7 +305,6 @@ func emitFusedUnary(l *level, t *ftype, op string, body func(x VecVirtual) (v, d
 
 // genFused emits the fused dual kernels of level l.
 func genFused(l *level) {
-	type tangentFunc = func([]VecVirtual) []VecVirtual
 	unaryK := func(t *ftype, op string, body func(x VecVirtual) (v, d VecVirtual)) {
 		emitFusedUnary(l, t, op, body)
 	}
@@ -443,8 +446,8 @@ func genFused(l *level) {
 // divBody is the fused dual quotient a/b: value RN(a/b), partials 1/b and -(a/b)/b.
 // With markstein the value comes from the reciprocal the partials need (quotient),
 // else from a second division instruction; both give the same bits.
-func divBody(l *level, t *ftype, markstein bool) func(a, b VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
-	return func(a, b VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
+func divBody(l *level, t *ftype, markstein bool) func(a, b VecVirtual) ([]VecVirtual, tangentFunc) {
+	return func(a, b VecVirtual) ([]VecVirtual, tangentFunc) {
 		da := recipOf(l, t, b)
 		var q VecVirtual
 		if markstein {

@@ -140,7 +140,7 @@ func genFused32(l *level) {
 	binaryK := func(op string, body func(a, b VecVirtual) (v, da, db VecVirtual)) {
 		emitFused(l, fusedKernel{op: op, t: f32, vouts: []string{"dv"}, vins: []string{"av", "bv"},
 			touts: []string{"dd"}, tins: []string{"ad", "bd"},
-			body: func(in []VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
+			body: func(in []VecVirtual) ([]VecVirtual, tangentFunc) {
 				v, da, db := body(in[0], in[1])
 				return []VecVirtual{v}, combined(l, f32, da, db)
 			}}, nil)
@@ -259,7 +259,7 @@ func genTanFused32(l *level) {
 	var flag Register
 	emitFused(l, fusedKernel{op: "dualTan", t: f32, vouts: []string{"dv"}, vins: []string{"xv"},
 		touts: []string{"dd"}, tins: []string{"xd"}, fallback: true,
-		body: func(in []VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
+		body: func(in []VecVirtual) ([]VecVirtual, tangentFunc) {
 			x := in[0]
 			v := tan32Body(l, &constRegs{l: l}, x, flag)
 			big := l.cmpPS(cmpGT, abs32(l, x), c32(trigBound))
@@ -306,7 +306,6 @@ func atan2Partials32(l *level, y, x VecVirtual) (dy, dx VecVirtual) {
 // tangent for the Go fix-up fixTrig, and report those lanes through the fallback
 // result, as the float64 kernels of fused.go.
 func genTrigFused32(l *level) {
-	type tangentFunc = func([]VecVirtual) []VecVirtual
 	var flag Register
 	trig := func(x VecVirtual) (sin, cos VecVirtual, big mask) {
 		// Constants stay in memory, as in the float64 fused trig kernels: the tangent

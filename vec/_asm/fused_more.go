@@ -28,7 +28,7 @@ func genFusedMore(l *level) {
 	binaryK := func(op string, body func(a, b VecVirtual) (v, da, db VecVirtual)) {
 		emitFused(l, fusedKernel{op: op, t: f64, vouts: []string{"dv"}, vins: []string{"av", "bv"},
 			touts: []string{"dd"}, tins: []string{"ad", "bd"},
-			body: func(in []VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
+			body: func(in []VecVirtual) ([]VecVirtual, tangentFunc) {
 				v, da, db := body(in[0], in[1])
 				return []VecVirtual{v}, combined(l, f64, da, db)
 			}}, nil)
@@ -74,7 +74,7 @@ func genFusedMore(l *level) {
 	var flag Register
 	emitFused(l, fusedKernel{op: "dualTan", t: f64, vouts: []string{"dv"}, vins: []string{"xv"},
 		touts: []string{"dd"}, tins: []string{"xd"}, fallback: true,
-		body: func(in []VecVirtual) ([]VecVirtual, func([]VecVirtual) []VecVirtual) {
+		body: func(in []VecVirtual) ([]VecVirtual, tangentFunc) {
 			v, big := tanBody(l, in[0])
 			ORQ(l.maskBits(big), flag)
 			d := l.add(l.mul(v, v), c64(1)) // 1 + tan²
