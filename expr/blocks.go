@@ -44,6 +44,13 @@ type workspace[T vec.Float] struct {
 	// ahead queues the next block's inputs for the kernels to request as they run;
 	// every computed register's Ahead points to it.
 	ahead vec.Prefetcher
+	// calls makes exec's vec calls: vecCalls, or seq while the batch's program is
+	// recorded into it (see batch.sequence); unrecorded is set when exec ran a call
+	// of its own instead.
+	calls      kernelCalls[T]
+	seq        vec.Sequence[T]
+	sequenced  bool // seq holds the current batch's program
+	unrecorded bool
 }
 
 // workspacePool recycles workspaces of one Program, one pool per element type.
@@ -66,7 +73,7 @@ func getWorkspace[T vec.Float](p *Program, ntan int) *workspace[T] {
 		return ws
 	}
 	nin := len(p.vars)
-	ws := &workspace[T]{block: block, ntan: ntan, regs: make([]duals[T], p.numRegs)}
+	ws := &workspace[T]{block: block, ntan: ntan, regs: make([]duals[T], p.numRegs), calls: vecCalls[T]{}}
 	col := func() []T { return make([]T, block) }
 	ws.backing = make([][][]T, p.numRegs)
 	for r := range ws.regs {
@@ -99,6 +106,8 @@ func getWorkspace[T vec.Float](p *Program, ntan int) *workspace[T] {
 
 func putWorkspace[T vec.Float](p *Program, ws *workspace[T]) {
 	ws.acc = nil
+	ws.seq.Reset() // keeps nothing of the caller's alive in the pool
+	ws.sequenced = false
 	poolOf[T](&p.pool).Put(ws)
 }
 
@@ -238,7 +247,11 @@ func (b *batch[T]) streams() bool {
 // runInstr runs one instruction on the given duals (the zero duals for registers the
 // instruction does not have), with vec's kernels where they exist.
 func runInstr[T vec.Float](ws *workspace[T], in *instr, dst, dst2, a, b, c duals[T]) {
-	if useVec && execVec(in, dst, dst2, a, b, c) {
+	if useVec && execVec(ws.calls, in, dst, dst2, a, b, c) {
+		return
+	}
+	if _, direct := ws.calls.(vecCalls[T]); !direct {
+		ws.unrecorded = true
 		return
 	}
 	switch in.op {
@@ -340,33 +353,15 @@ func (b *batch[T]) finishAhead(ws *workspace[T]) {
 func (b *batch[T]) block(ws *workspace[T], blk, next, bs int) {
 	start := blk * bs
 	m := min(bs, b.n-start)
+	if ws.sequenced {
+		ws.seq.RunShifted(start, m)
+		return
+	}
 	b.setup(ws, start, m)
 	b.queueAhead(ws, next, bs)
 	ws.exec(b.p, b.plan, m, b.stream)
 	b.finishAhead(ws)
-	for i, r := range b.p.outputs {
-		out := ws.regs[r]
-		if b.p.directOut[i] {
-			// A column the plan knew (zeros, ones, an input's value) is not yet in
-			// the caller's slice.
-			if b.partials != nil {
-				for k, t := range out.D {
-					if dst := b.partials[i][k][start : start+m]; &dst[0] != &t[0] {
-						copy(dst, t)
-					}
-				}
-			}
-			continue
-		}
-		if b.values != nil {
-			copy(b.values[i][start:start+m], out.V)
-		}
-		if b.partials != nil {
-			for k, t := range out.D {
-				copy(b.partials[i][k][start:start+m], t)
-			}
-		}
-	}
+	b.storeOutputs(ws, start, m, ws.calls)
 	if b.grads != nil {
 		out := ws.regs[b.p.outputs[0]]
 		for k, t := range out.D {
@@ -377,6 +372,83 @@ func (b *batch[T]) block(ws *workspace[T], blk, next, bs int) {
 				scatterAdd(im, ws.acc[k], t, start, ws.coord)
 			}
 		}
+	}
+}
+
+// storeOutputs copies the outputs of the block [start, start+m) that exec did not
+// compute into the caller's slices with calls.Copy.
+func (b *batch[T]) storeOutputs(ws *workspace[T], start, m int, calls kernelCalls[T]) {
+	for i, r := range b.p.outputs {
+		out := ws.regs[r]
+		if b.p.directOut[i] {
+			// A column the plan knew (zeros, ones, an input's value) is not yet in
+			// the caller's slice.
+			if b.partials != nil {
+				for k, t := range out.D {
+					if dst := b.partials[i][k][start : start+m]; &dst[0] != &t[0] {
+						calls.Copy(dst, t)
+					}
+				}
+			}
+			continue
+		}
+		if b.values != nil {
+			calls.Copy(b.values[i][start:start+m], out.V)
+		}
+		if b.partials != nil {
+			for k, t := range out.D {
+				calls.Copy(b.partials[i][k][start:start+m], t)
+			}
+		}
+	}
+}
+
+// sequence records the batch's program in ws.seq, for the blocks to run piece by
+// piece, when the batch allows it (no sums over points, no inputs broadcast but
+// scalars, more than one block) and the recording runs piecewise with vec's kernels
+// called directly. It records the first block: the columns of the caller's slices
+// move to the other blocks, the registers are scratch, and the seeds and the scalar
+// inputs are the same at every point. The final writes stream as exec's do, fenced
+// once per block.
+//
+// A piece of a hundred-odd points runs every instruction with its registers in L1,
+// where a block carries them through L2: BenchmarkSeedBatch took 2.46-2.58 ns/point
+// on one goroutine against 2.66-2.88 with blocks, 1.29-1.40 on two against 1.40-1.45,
+// and in float32 1.05-1.11 against 1.19-1.27 (six alternated rounds on the 2-core Zen
+// 5 VM of bench/README; bench/results/2026-11-27-s15-sequence.txt). A single block is
+// in the cache anyway, and the recording costs more than the pieces save there.
+func (b *batch[T]) sequence(ws *workspace[T]) {
+	ws.sequenced = false
+	if !useVec || b.grads != nil || b.n <= ws.block {
+		return
+	}
+	uniform := func(maps []bcastMap, cols [][]T) bool {
+		for i := range maps {
+			switch maps[i].kind {
+			case sameShape:
+			case oneValue:
+				ws.seq.Uniform(cols[i])
+			default:
+				return false
+			}
+		}
+		return true
+	}
+	ws.seq.Reset()
+	if !uniform(b.inMap, ws.gathered) || !uniform(b.tanMap, ws.tangents) {
+		return
+	}
+	m := min(b.n, ws.block)
+	b.setup(ws, 0, m)
+	ws.seq.Scratch(ws.cols...)
+	ws.seq.Uniform(ws.ones, ws.zeros)
+	ws.calls, ws.unrecorded = &ws.seq, false
+	ws.exec(b.p, b.plan, m, b.stream)
+	b.storeOutputs(ws, 0, m, ws.calls)
+	ws.calls = vecCalls[T]{}
+	ws.sequenced = !ws.unrecorded && ws.seq.Direct() && ws.seq.Piecewise()
+	if !ws.sequenced {
+		ws.seq.Reset()
 	}
 }
 
@@ -503,6 +575,7 @@ func (b *batch[T]) workspace() *workspace[T] {
 		ws.coord = make([]int, len(b.shape))
 	}
 	ws.coord = ws.coord[:len(b.shape)]
+	b.sequence(ws)
 	if b.grads != nil {
 		ws.acc = make([][]T, len(b.grads))
 		for k := range ws.acc {

@@ -13,34 +13,83 @@ var useVec = true
 
 func toVec[T vec.Float](d duals[T]) vec.Dual[T] { return vec.Dual[T](d) }
 
+// kernelCalls are the vec calls of batch evaluation: vecCalls makes them, a
+// vec.Sequence records them to run piece by piece (see batch.sequence).
+type kernelCalls[T vec.Float] interface {
+	DualNeg(dst, x vec.Dual[T])
+	DualRecip(dst, x vec.Dual[T])
+	DualFMA(dst, a, b, c vec.Dual[T])
+	DualSincos(s, c, x vec.Dual[T])
+	DualScale(dst, x vec.Dual[T], c T)
+	DualAddScalar(dst, x vec.Dual[T], c T)
+	Mul(dst, a, b []T)
+	Add(dst, a, b []T)
+	Sub(dst, a, b []T)
+	Sincos(s, c, x []T)
+	Copy(dst, src []T)
+}
+
+// vecCalls makes the calls of kernelCalls with vec's functions.
+type vecCalls[T vec.Float] struct{}
+
+func (vecCalls[T]) DualNeg(dst, x vec.Dual[T])            { vec.DualNeg(dst, x) }
+func (vecCalls[T]) DualRecip(dst, x vec.Dual[T])          { vec.DualRecip(dst, x) }
+func (vecCalls[T]) DualFMA(dst, a, b, c vec.Dual[T])      { vec.DualFMA(dst, a, b, c) }
+func (vecCalls[T]) DualSincos(s, c, x vec.Dual[T])        { vec.DualSincos(s, c, x) }
+func (vecCalls[T]) DualScale(dst, x vec.Dual[T], c T)     { vec.DualScale(dst, x, c) }
+func (vecCalls[T]) DualAddScalar(dst, x vec.Dual[T], c T) { vec.DualAddScalar(dst, x, c) }
+func (vecCalls[T]) Mul(dst, a, b []T)                     { vec.Mul(dst, a, b) }
+func (vecCalls[T]) Add(dst, a, b []T)                     { vec.Add(dst, a, b) }
+func (vecCalls[T]) Sub(dst, a, b []T)                     { vec.Sub(dst, a, b) }
+func (vecCalls[T]) Sincos(s, c, x []T)                    { vec.Sincos(s, c, x) }
+func (vecCalls[T]) Copy(dst, src []T)                     { copy(dst, src) }
+
 // kernelTable is the kernel of every instruction vec provides, resolved once per
 // opcode so that the per-block loop does no map lookups.
 type kernelTable[T vec.Float] struct {
 	unary  [numOps]func(dst, x vec.Dual[T])
 	binary [numOps]func(dst, a, b vec.Dual[T])
+	// The same calls recorded in a vec.Sequence.
+	seqUnary  [numOps]func(s *vec.Sequence[T], dst, x vec.Dual[T])
+	seqBinary [numOps]func(s *vec.Sequence[T], dst, a, b vec.Dual[T])
 }
 
 // newKernelTable returns vec's kernels for elements of type T.
 func newKernelTable[T vec.Float]() *kernelTable[T] {
 	t := new(kernelTable[T])
-	for op, f := range map[opcode]func(dst, x vec.Dual[T]){
-		opSin: vec.DualSin[T], opCos: vec.DualCos[T], opTan: vec.DualTan[T],
-		opAsin: vec.DualAsin[T], opAcos: vec.DualAcos[T], opAtan: vec.DualAtan[T],
-		opSinh: vec.DualSinh[T], opCosh: vec.DualCosh[T], opTanh: vec.DualTanh[T],
-		opAsinh: vec.DualAsinh[T], opAcosh: vec.DualAcosh[T], opAtanh: vec.DualAtanh[T],
-		opExp: vec.DualExp[T], opExp2: vec.DualExp2[T], opExpm1: vec.DualExpm1[T],
-		opLog: vec.DualLog[T], opLog2: vec.DualLog2[T], opLog10: vec.DualLog10[T],
-		opLog1p: vec.DualLog1p[T], opSqrt: vec.DualSqrt[T], opCbrt: vec.DualCbrt[T],
-		opAbs: vec.DualAbs[T], opErf: vec.DualErf[T], opNeg: vec.DualNeg[T],
+	type seq = *vec.Sequence[T]
+	for _, op := range []struct {
+		op  opcode
+		f   func(dst, x vec.Dual[T])
+		rec func(s seq, dst, x vec.Dual[T])
+	}{
+		{opSin, vec.DualSin[T], seq.DualSin}, {opCos, vec.DualCos[T], seq.DualCos},
+		{opTan, vec.DualTan[T], seq.DualTan}, {opAsin, vec.DualAsin[T], seq.DualAsin},
+		{opAcos, vec.DualAcos[T], seq.DualAcos}, {opAtan, vec.DualAtan[T], seq.DualAtan},
+		{opSinh, vec.DualSinh[T], seq.DualSinh}, {opCosh, vec.DualCosh[T], seq.DualCosh},
+		{opTanh, vec.DualTanh[T], seq.DualTanh}, {opAsinh, vec.DualAsinh[T], seq.DualAsinh},
+		{opAcosh, vec.DualAcosh[T], seq.DualAcosh}, {opAtanh, vec.DualAtanh[T], seq.DualAtanh},
+		{opExp, vec.DualExp[T], seq.DualExp}, {opExp2, vec.DualExp2[T], seq.DualExp2},
+		{opExpm1, vec.DualExpm1[T], seq.DualExpm1}, {opLog, vec.DualLog[T], seq.DualLog},
+		{opLog2, vec.DualLog2[T], seq.DualLog2}, {opLog10, vec.DualLog10[T], seq.DualLog10},
+		{opLog1p, vec.DualLog1p[T], seq.DualLog1p}, {opSqrt, vec.DualSqrt[T], seq.DualSqrt},
+		{opCbrt, vec.DualCbrt[T], seq.DualCbrt}, {opAbs, vec.DualAbs[T], seq.DualAbs},
+		{opErf, vec.DualErf[T], seq.DualErf}, {opNeg, vec.DualNeg[T], seq.DualNeg},
 	} {
-		t.unary[op] = f
+		t.unary[op.op], t.seqUnary[op.op] = op.f, op.rec
 	}
-	for op, f := range map[opcode]func(dst, a, b vec.Dual[T]){
-		opAdd: vec.DualAdd[T], opSub: vec.DualSub[T], opMul: vec.DualMul[T],
-		opDiv: vec.DualDiv[T], opPow: vec.DualPow[T], opAtan2: vec.DualAtan2[T],
-		opMin: vec.DualMin[T], opMax: vec.DualMax[T], opHypot: vec.DualHypot[T],
+	for _, op := range []struct {
+		op  opcode
+		f   func(dst, a, b vec.Dual[T])
+		rec func(s seq, dst, a, b vec.Dual[T])
+	}{
+		{opAdd, vec.DualAdd[T], seq.DualAdd}, {opSub, vec.DualSub[T], seq.DualSub},
+		{opMul, vec.DualMul[T], seq.DualMul}, {opDiv, vec.DualDiv[T], seq.DualDiv},
+		{opPow, vec.DualPow[T], seq.DualPow}, {opAtan2, vec.DualAtan2[T], seq.DualAtan2},
+		{opMin, vec.DualMin[T], seq.DualMin}, {opMax, vec.DualMax[T], seq.DualMax},
+		{opHypot, vec.DualHypot[T], seq.DualHypot},
 	} {
-		t.binary[op] = f
+		t.binary[op.op], t.seqBinary[op.op] = op.f, op.rec
 	}
 	return t
 }
@@ -55,35 +104,42 @@ func kernelsOf[T vec.Float]() *kernelTable[T] {
 	return any(vecKernels64).(*kernelTable[T])
 }
 
-// execVec runs one instruction with vec if vec has its kernel; it reports whether it
-// did. dst2, a, b and c are the zero duals where the instruction has no such register.
-func execVec[T vec.Float](in *instr, dst, dst2, a, b, c duals[T]) bool {
+// execVec runs one instruction through calls if vec has its kernel; it reports
+// whether it did. dst2, a, b and c are the zero duals where the instruction has no
+// such register.
+func execVec[T vec.Float](calls kernelCalls[T], in *instr, dst, dst2, a, b, c duals[T]) bool {
 	vdst := toVec(dst)
 	switch in.op {
 	case opFMA:
-		vec.DualFMA(vdst, toVec(a), toVec(b), toVec(c))
+		calls.DualFMA(vdst, toVec(a), toVec(b), toVec(c))
 	case opSincos:
-		vec.DualSincos(vdst, toVec(dst2), toVec(a))
+		calls.DualSincos(vdst, toVec(dst2), toVec(a))
 	case opAddConst:
-		vec.DualAddScalar(vdst, toVec(a), T(in.k))
+		calls.DualAddScalar(vdst, toVec(a), T(in.k))
 	case opScale:
-		vec.DualScale(vdst, toVec(a), T(in.k))
+		calls.DualScale(vdst, toVec(a), T(in.k))
 	case opConstDiv:
 		if in.k != 1 {
 			return false
 		}
-		vec.DualRecip(vdst, toVec(a)) // 1/a: the same value, a derivative within vec's bound
+		calls.DualRecip(vdst, toVec(a)) // 1/a: the same value, a derivative within vec's bound
 	case opConstSub: // k - a == (-a) + k exactly
-		vec.DualNeg(vdst, toVec(a))
-		vec.DualAddScalar(vdst, vdst, T(in.k))
+		calls.DualNeg(vdst, toVec(a))
+		calls.DualAddScalar(vdst, vdst, T(in.k))
 	default:
 		kernels := kernelsOf[T]()
-		if f := kernels.unary[in.op]; f != nil {
-			f(vdst, toVec(a))
-		} else if f := kernels.binary[in.op]; f != nil {
-			f(vdst, toVec(a), toVec(b))
-		} else {
+		rec, recording := calls.(*vec.Sequence[T])
+		switch {
+		case kernels.unary[in.op] == nil && kernels.binary[in.op] == nil:
 			return false
+		case recording && kernels.unary[in.op] != nil:
+			kernels.seqUnary[in.op](rec, vdst, toVec(a))
+		case recording:
+			kernels.seqBinary[in.op](rec, vdst, toVec(a), toVec(b))
+		case kernels.unary[in.op] != nil: // the usual path calls vec directly
+			kernels.unary[in.op](vdst, toVec(a))
+		default:
+			kernels.binary[in.op](vdst, toVec(a), toVec(b))
 		}
 	}
 	return true

@@ -181,16 +181,16 @@ func (ws *workspace[T]) execSparse(p *Program, in *instr, st *sparseStep) {
 		if int(c.from) < len(p.vars) { // inputs are never written: share the column
 			dst.D[c.k] = src
 		} else {
-			copy(dst.D[c.k], src)
+			ws.calls.Copy(dst.D[c.k], src)
 		}
 	}
-	if len(st.general) == 0 && valuesOnly(in, dst.V, regs) {
+	if len(st.general) == 0 && valuesOnly(ws.calls, in, dst.V, regs) {
 		return
 	}
 	if st.derivColumn >= 0 && useVec && in.op == opSin {
 		// sin's dual kernel computes sin and cos with vec's sincos and scales the
 		// seed column by cos: times one, that column is cos itself.
-		vec.Sincos(dst.V, dst.D[st.derivColumn], regs[in.a].V)
+		ws.calls.Sincos(dst.V, dst.D[st.derivColumn], regs[in.a].V)
 		return
 	}
 	operand := func(slot int, r int32) duals[T] {
@@ -207,14 +207,14 @@ func (ws *workspace[T]) execSparse(p *Program, in *instr, st *sparseStep) {
 // dual kernels stage a product's partials in scratch even when no column uses them.
 // It reports whether it handled in. The results are the same IEEE operations the
 // dual kernels perform, so they agree to the bit.
-func valuesOnly[T vec.Float](in *instr, dst []T, regs []duals[T]) bool {
+func valuesOnly[T vec.Float](calls kernelCalls[T], in *instr, dst []T, regs []duals[T]) bool {
 	switch in.op {
 	case opMul:
-		vec.Mul(dst, regs[in.a].V, regs[in.b].V)
+		calls.Mul(dst, regs[in.a].V, regs[in.b].V)
 	case opAdd:
-		vec.Add(dst, regs[in.a].V, regs[in.b].V)
+		calls.Add(dst, regs[in.a].V, regs[in.b].V)
 	case opSub:
-		vec.Sub(dst, regs[in.a].V, regs[in.b].V)
+		calls.Sub(dst, regs[in.a].V, regs[in.b].V)
 	default:
 		return false
 	}

@@ -442,6 +442,9 @@ func prefetchF64AVX512(x []float64)
 // prefetchF32AVX512 hints the processor to start loading x into the L2 cache.
 func prefetchF32AVX512(x []float32)
 
+// storeFenceAVX512 orders the non-temporal stores before it before every store after it.
+func storeFenceAVX512()
+
 func addF64AVX2(dst []float64, a []float64, b []float64)
 
 func subF64AVX2(dst []float64, a []float64, b []float64)
@@ -879,3 +882,6 @@ func prefetchF64AVX2(x []float64)
 
 // prefetchF32AVX2 hints the processor to start loading x into the L2 cache.
 func prefetchF32AVX2(x []float32)
+
+// storeFenceAVX2 orders the non-temporal stores before it before every store after it.
+func storeFenceAVX2()

@@ -116,6 +116,10 @@ type floatKernels[T Float] struct {
 type kernels struct {
 	f64 floatKernels[float64]
 	f32 floatKernels[float32]
+
+	// The fused dual kernels, for a Sequence to call directly; nil on levels without.
+	raw64 *rawKernels[float64]
+	raw32 *rawKernels[float32]
 }
 
 // level is a registered kernel level.

@@ -143,3 +143,27 @@ func ExamplePrefetcher() {
 	fmt.Printf("mean of cos(x) over [0, 1): %.2f\n", sum/n)
 	// Output: mean of cos(x) over [0, 1): 0.84
 }
+
+// A Sequence runs sin(x*y) with its partials in x and y; over long columns it runs
+// them piece by piece, the product held in a scratch column that stays in the cache.
+func ExampleSequence() {
+	x := []float64{0.5, 1, 1.5, 2}
+	y := []float64{2, 3, 4, 5}
+	xy := make([]float64, len(x)) // scratch
+	f := vec.Dual[float64]{V: make([]float64, 4), D: [][]float64{make([]float64, 4), make([]float64, 4)}}
+
+	var s vec.Sequence[float64]
+	s.Scratch(xy)
+	s.Mul(xy, x, y)
+	// d(xy)/dx = y and d(xy)/dy = x: the tangents of the product are the inputs.
+	s.DualSin(f, vec.Dual[float64]{V: xy, D: [][]float64{y, x}})
+	s.Run()
+	for i := range x {
+		fmt.Printf("sin(%g·%g) = %.4f, ∂x = %.4f, ∂y = %.4f\n", x[i], y[i], f.V[i], f.D[0][i], f.D[1][i])
+	}
+	// Output:
+	// sin(0.5·2) = 0.8415, ∂x = 1.0806, ∂y = 0.2702
+	// sin(1·3) = 0.1411, ∂x = -2.9700, ∂y = -0.9900
+	// sin(1.5·4) = -0.2794, ∂x = 3.8407, ∂y = 1.4403
+	// sin(2·5) = -0.5440, ∂x = -4.1954, ∂y = -1.6781
+}

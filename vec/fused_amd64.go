@@ -14,13 +14,6 @@ import (
 // with the composed kernels of the same level. Functions without a fused kernel keep
 // the composed one. Every fused kernel has a streaming (non-temporal) variant.
 
-// unaryAsm is a fused one-input kernel: value columns, then tangent columns. Kernels
-// that may leave lanes to Go (trig) report it with a nonzero result.
-type (
-	unaryAsm[T Float]  func(dv, xv []T, dd, xd [][]T, ahead *[4]uintptr) int
-	binaryAsm[T Float] func(dv, av, bv []T, dd, ad, bd [][]T, ahead *[4]uintptr)
-)
-
 // fused are one level's fused dual kernels for one float type; nil fields keep the
 // composed kernels.
 type fused[T Float] struct {
@@ -30,7 +23,7 @@ type fused[T Float] struct {
 	abs, exp2, log2, log10          unaryAsm[T]
 	asinh, acosh, atanh             unaryAsm[T]
 	tan                             unaryAsm[T] // leaves the lanes beyond trigBound to Go
-	sincos                          func(sv, cv, xv []T, sd, cd, xd [][]T, ahead *[4]uintptr) int
+	sincos                          sincosAsm[T]
 	mul, div                        binaryAsm[T]
 	divDirect                       binaryAsm[T] // div dividing twice (float64; see fastDivider)
 	pow, min, max, atan2, hypot     binaryAsm[T]
@@ -39,14 +32,60 @@ type fused[T Float] struct {
 // fusedAVX2 installs the avx2 fused dual kernels (the tables are generated with the
 // kernels, in fused_tables_amd64.go).
 func fusedAVX2(k *kernels) {
-	useFused(&k.f64, 32, fusedF64AVX2(), fusedNTF64AVX2())
-	useFused(&k.f32, 32, fusedF32AVX2(), fusedNTF32AVX2())
+	useFused(&k.f64, 32, storeFenceAVX2, fusedF64AVX2(), fusedNTF64AVX2())
+	useFused(&k.f32, 32, storeFenceAVX2, fusedF32AVX2(), fusedNTF32AVX2())
+	k.raw64, k.raw32 = rawFused(fusedF64AVX2(), fusedNTF64AVX2(), 32, storeFenceAVX2), rawFused(fusedF32AVX2(), fusedNTF32AVX2(), 32, storeFenceAVX2)
 }
 
 // fusedAVX512 installs the avx512 fused dual kernels.
 func fusedAVX512(k *kernels) {
-	useFused(&k.f64, 64, fusedF64AVX512(), fusedNTF64AVX512())
-	useFused(&k.f32, 64, fusedF32AVX512(), fusedNTF32AVX512())
+	useFused(&k.f64, 64, storeFenceAVX512, fusedF64AVX512(), fusedNTF64AVX512())
+	useFused(&k.f32, 64, storeFenceAVX512, fusedF32AVX512(), fusedNTF32AVX512())
+	k.raw64, k.raw32 = rawFused(fusedF64AVX512(), fusedNTF64AVX512(), 64, storeFenceAVX512), rawFused(fusedF32AVX512(), fusedNTF32AVX512(), 64, storeFenceAVX512)
+}
+
+// rawFused returns the kernels of f and their streaming variants nt for a Sequence
+// to call directly: the ones useFused installs, with the same choice of division, but
+// not tan, whose lanes left to Go need the input (see fusedTan). align is the
+// level's vector size and fence its SFENCE.
+func rawFused[T Float](f, nt fused[T], align uintptr, fence func()) *rawKernels[T] {
+	r := &rawKernels[T]{sincos: f.sincos, sincosNT: nt.sincos, align: align, fence: fence}
+	r.fixSincos = fixTrig[T]
+	unary := func(f fused[T]) map[rawOp]unaryAsm[T] {
+		return map[rawOp]unaryAsm[T]{
+			rawSin: f.sin, rawCos: f.cos, rawExp: f.exp, rawLog: f.log, rawSqrt: f.sqrt,
+			rawRecip: f.recip, rawExpm1: f.expm1, rawLog1p: f.log1p, rawSinh: f.sinh,
+			rawCosh: f.cosh, rawTanh: f.tanh, rawAtan: f.atan, rawAsin: f.asin,
+			rawAcos: f.acos, rawErf: f.erf, rawCbrt: f.cbrt, rawAbs: f.abs, rawExp2: f.exp2,
+			rawLog2: f.log2, rawLog10: f.log10, rawAsinh: f.asinh, rawAcosh: f.acosh,
+			rawAtanh: f.atanh,
+		}
+	}
+	binary := func(f fused[T]) map[rawOp]binaryAsm[T] {
+		div := f.div
+		if fastDivider && f.divDirect != nil {
+			div = f.divDirect
+		}
+		return map[rawOp]binaryAsm[T]{
+			rawMul: f.mul, rawDiv: div, rawPow: f.pow, rawMin: f.min, rawMax: f.max,
+			rawAtan2: f.atan2, rawHypot: f.hypot,
+		}
+	}
+	for op, asm := range unary(f) {
+		r.unary[op].asm = asm
+	}
+	for op, asm := range unary(nt) {
+		r.unaryNT[op] = asm
+	}
+	r.unary[rawSin].fix = func(dst Dual[T]) { fixTrig(dst, Dual[T]{}) }
+	r.unary[rawCos].fix = func(dst Dual[T]) { fixTrig(Dual[T]{}, dst) }
+	for op, asm := range binary(f) {
+		r.binary[op] = asm
+	}
+	for op, asm := range binary(nt) {
+		r.binaryNT[op] = asm
+	}
+	return r
 }
 
 // noFallback adapts a kernel that never leaves lanes to Go.
@@ -76,18 +115,23 @@ func streamable[T Float](dst Dual[T], align uintptr) bool {
 
 // useFused installs the non-nil kernels of f in a level's table; where nt (the
 // streaming variants) has the same kernel, it runs instead for a dst that is
-// streamable with the level's vector size align.
-func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
+// streamable with the level's vector size align, followed by the level's fence.
+func useFused[T Float](t *floatKernels[T], align uintptr, fence func(), f, nt fused[T]) {
 	unary := func(dst *func(dst, x Dual[T]), asm, asmNT unaryAsm[T], fix func(dst Dual[T])) {
 		if asm == nil {
 			return
 		}
 		*dst = func(dst, x Dual[T]) {
-			run := asm
 			if asmNT != nil && streamable(dst, align) {
-				run = asmNT
+				fallback := asmNT(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
+				fence()
+				dst.Ahead.disarm()
+				if fallback != 0 {
+					fix(dst)
+				}
+				return
 			}
-			fallback := run(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
+			fallback := asm(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
 			dst.Ahead.disarm()
 			if fallback != 0 {
 				fix(dst)
@@ -99,11 +143,12 @@ func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
 			return
 		}
 		*dst = func(dst, a, b Dual[T]) {
-			run := asm
 			if asmNT != nil && streamable(dst, align) {
-				run = asmNT
+				asmNT(dst.V, a.V, b.V, dst.D, a.D, b.D, dst.Ahead.arm())
+				fence()
+			} else {
+				asm(dst.V, a.V, b.V, dst.D, a.D, b.D, dst.Ahead.arm())
 			}
-			run(dst.V, a.V, b.V, dst.D, a.D, b.D, dst.Ahead.arm())
 			dst.Ahead.disarm()
 		}
 	}
@@ -131,15 +176,17 @@ func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
 	unary(&t.dualAcosh, f.acosh, nt.acosh, nil)
 	unary(&t.dualAtanh, f.atanh, nt.atanh, nil)
 	if f.tan != nil {
-		t.dualTan = fusedTan(t, align, f.tan, nt.tan)
+		t.dualTan = fusedTan(t, align, fence, f.tan, nt.tan)
 	}
 	if f.sincos != nil {
 		t.dualSincos = func(s, c, x Dual[T]) {
-			run := f.sincos
+			var fallback int
 			if nt.sincos != nil && streamable(s, align) && streamable(c, align) {
-				run = nt.sincos
+				fallback = nt.sincos(s.V, c.V, x.V, s.D, c.D, x.D, s.Ahead.arm())
+				fence()
+			} else {
+				fallback = f.sincos(s.V, c.V, x.V, s.D, c.D, x.D, s.Ahead.arm())
 			}
-			fallback := run(s.V, c.V, x.V, s.D, c.D, x.D, s.Ahead.arm())
 			s.Ahead.disarm()
 			if fallback != 0 {
 				fixTrig(s, c)
@@ -164,7 +211,7 @@ func useFused[T Float](t *floatKernels[T], align uintptr, f, nt fused[T]) {
 // streaming variant asmNT. The lanes the kernel leaves to Go (|x| > trigBound) are
 // found from x after the call; in place (dst.V is x.V) x is gone by then, so a batch
 // that has such lanes takes the composed kernel instead, which gives the same bits.
-func fusedTan[T Float](t *floatKernels[T], align uintptr, asm, asmNT unaryAsm[T]) func(dst, x Dual[T]) {
+func fusedTan[T Float](t *floatKernels[T], align uintptr, fence func(), asm, asmNT unaryAsm[T]) func(dst, x Dual[T]) {
 	composed := dualUnary(t, tanRule[T])
 	return func(dst, x Dual[T]) {
 		if len(x.V) == 0 {
@@ -174,11 +221,13 @@ func fusedTan[T Float](t *floatKernels[T], align uintptr, asm, asmNT unaryAsm[T]
 			composed(dst, x)
 			return
 		}
-		run := asm
+		var fallback int
 		if asmNT != nil && streamable(dst, align) {
-			run = asmNT
+			fallback = asmNT(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
+			fence()
+		} else {
+			fallback = asm(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
 		}
-		fallback := run(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
 		dst.Ahead.disarm()
 		if fallback != 0 {
 			fixTan(dst, x.V)

@@ -13,27 +13,30 @@ import (
 // 1<<20 points changes the time of package expr's program for the seed,
 // f = sin(xy)/sin(x) with both partials (Mul of the values, DualSin with the input
 // columns as tangents, Sincos for sin(x) and its one partial, DualDiv into the
-// results): the headroom of evaluating a program piece by piece in one loop, which
-// expr does not do yet. The calls are direct assembly calls, written out in each
-// schedule, so that no Go dispatch weighs on the short pieces: the same calls through
-// one shared closure made the pieces 4-10% slower.
+// results). The calls of the first three schedules are direct assembly calls, written
+// out in each, so that no Go dispatch weighs on the short pieces: the same calls
+// through one shared closure made the pieces 4-10% slower.
 //
-//   - blocked: expr's schedule: each kernel over a block of 3264 points in turn, the
+//   - blocked: expr's schedule until session 15, and still for the programs a
+//     Sequence does not run: each kernel over a block of 3264 points in turn, the
 //     sine requesting the next block's inputs, the division streaming its results with
-//     non-temporal stores;
+//     non-temporal stores, fenced after each call;
 //   - pieces: every kernel on 96 points, then every kernel on the next 96, the
 //     intermediate columns 96 long (in L1) and ordinary stores for the results;
-//   - pieces-dense: the same with every tangent computed (the multiplication and
-//     sin(x) as dual kernels) instead of expr's known columns.
+//   - sequence: expr's schedule now: a Sequence of the same calls recorded on the
+//     first block and run shifted along the columns (128-point pieces), the results
+//     streamed and fenced once per block;
+//   - pieces-dense: pieces with every tangent computed (the multiplication and sin(x)
+//     as dual kernels) instead of expr's known columns.
 //
-// On the 2-core Zen 5 VM of bench/README (2026-11-27, four rounds on each vCPU pinned
-// with taskset, each next to the C loop of bench/peers/sleef_seed.c, which took
-// 2.72-2.80 ns/point; bench/results/2026-11-27-s14-schedule.txt): blocked 2.63-2.92
-// ns/point, pieces 2.24-2.52 (0.81-0.84x the C loop in seven rounds, 0.90x in one), and
-// pieces-dense 2.67-3.09: a program loop needs expr's known columns to pay. Go code
-// between the pieces costs what they save: the same calls made through func values,
-// or recorded as a list that a Go loop replays piece by piece, took 2.8-3.3 (session
-// 14; README, Performance), so the loop has to be assembly.
+// On the 2-core Zen 5 VM of bench/README (2026-11-27, session 14, four rounds on each
+// vCPU pinned with taskset, each next to the C loop of bench/peers/sleef_seed.c, which
+// took 2.72-2.80 ns/point; bench/results/2026-11-27-s14-schedule.txt): blocked
+// 2.63-2.92 ns/point, pieces 2.24-2.52 (0.81-0.84x the C loop in seven rounds, 0.90x
+// in one), and pieces-dense 2.67-3.09: a program loop needs expr's known columns to
+// pay. In session 15 (the four rounds of six the host did not slow,
+// bench/results/2026-11-27-s15-schedule.txt), blocked took 2.77-2.90, pieces 2.37-2.64,
+// sequence 2.45-2.55 and the C loop 2.70-3.11.
 func BenchmarkSeedSchedule(b *testing.B) {
 	if !cpuid.CPU.Supports(avx512Features...) {
 		b.Skip("CPU lacks avx512 features")
@@ -88,6 +91,7 @@ func BenchmarkSeedSchedule(b *testing.B) {
 				sd[0], sd[1] = c[:m], zeros[:m]
 				fd[0], fd[1] = f0[lo:hi], f1[lo:hi]
 				dualDivDirectNTF64AVX512(fv[lo:hi], r3[:m], s[:m], fd, r3d, sd, nil)
+				storeFenceAVX512() // as DualDiv does after each streaming call
 			}
 		}
 		report(b)
@@ -108,6 +112,27 @@ func BenchmarkSeedSchedule(b *testing.B) {
 				sd[0], sd[1] = c[:m], zeros[:m]
 				fd[0], fd[1] = f0[lo:hi], f1[lo:hi]
 				dualDivDirectF64AVX512(fv[lo:hi], r3[:m], s[:m], fd, r3d, sd, nil)
+			}
+		}
+		report(b)
+	})
+
+	b.Run("sequence", func(b *testing.B) {
+		// package expr's schedule: a Sequence recorded on the first block and run
+		// shifted along, the results streamed and fenced once per block.
+		r2, r3, r3d0, r3d1, s, c, zeros := col(block), col(block), col(block), col(block), col(block), col(block), col(block)
+		var seq Sequence[float64]
+		seq.Scratch(r2, r3, r3d0, r3d1, s, c)
+		seq.Uniform(zeros)
+		seq.Mul(r2, x[:block], y[:block])
+		sxy := Dual[float64]{V: r3, D: [][]float64{r3d0, r3d1}}
+		seq.DualSin(sxy, Dual[float64]{V: r2, D: [][]float64{y[:block], x[:block]}})
+		seq.Sincos(s, c, x[:block])
+		f := Dual[float64]{V: fv[:block], D: [][]float64{f0[:block], f1[:block]}, Stream: true}
+		seq.DualDiv(f, sxy, Dual[float64]{V: s, D: [][]float64{c, zeros}})
+		for b.Loop() {
+			for lo := 0; lo < n; lo += block {
+				seq.RunShifted(lo, min(block, n-lo))
 			}
 		}
 		report(b)

@@ -65,7 +65,10 @@ func (k fusedKernel) sig() string {
 // Every kernel is emitted twice: the second, named with "NT" after the op
 // (dualDivNTF64AVX512), writes full vectors with non-temporal stores, for outputs
 // that will not be read again soon (vec.Dual.Stream). Its caller guarantees that
-// every output column starts on a vector boundary.
+// every output column starts on a vector boundary, and orders the weakly ordered
+// stores with storeFence before the results are used: a vec.Sequence calls the
+// streaming kernels on every piece of a batch and fences once at the end, where a
+// fence in each call cost more than the streaming saved.
 func emitFused(l *level, k fusedKernel, flag *Register) {
 	emitFusedVariant(l, k, flag, false)
 	emitFusedVariant(l, k, flag, true)
@@ -207,9 +210,6 @@ func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
 	group(name+"_tailvec", 1, &tm)
 
 	Label(name + "_done")
-	if stream {
-		SFENCE() // order the weakly ordered stores before anything after the call
-	}
 	if flag != nil {
 		Store(flag, ReturnIndex(0))
 	}
@@ -532,4 +532,16 @@ func quotient(l *level, a, b, y VecVirtual) VecVirtual {
 	VDIVPD(b, a, q)
 	Label(done)
 	return q
+}
+
+// genStoreFence emits the SFENCE that orders the non-temporal stores of the streaming
+// fused kernels before the stores after it (see emitFused), storeFenceAVX2 and
+// storeFenceAVX512: the same code, SFENCE being baseline x86-64, with each level's
+// name so that every function belongs to the level it is gated with.
+func genStoreFence(l *level) {
+	name := fname("storeFence", "", l)
+	TEXT(name, NOSPLIT, "func()")
+	Doc(name + " orders the non-temporal stores before it before every store after it.")
+	SFENCE()
+	RET()
 }

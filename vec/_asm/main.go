@@ -27,6 +27,7 @@ func main() {
 		genExtra(l)
 		genFused(l)
 		genPrefetch(l)
+		genStoreFence(l)
 	}
 	Generate()
 	if out := flag.Lookup("out").Value.String(); out != "" {
