@@ -446,11 +446,22 @@ func (b *batch[T]) sequence(ws *workspace[T]) {
 	ws.exec(b.p, b.plan, m, b.stream)
 	b.storeOutputs(ws, 0, m, ws.calls)
 	ws.calls = vecCalls[T]{}
-	ws.sequenced = !ws.unrecorded && ws.seq.Direct() && ws.seq.Piecewise()
+	ws.sequenced = useSequence && !ws.unrecorded && ws.seq.Direct() && ws.seq.Piecewise()
 	if !ws.sequenced {
 		ws.seq.Reset()
 	}
+	if sequenceHook != nil {
+		sequenceHook(ws.sequenced)
+	}
 }
+
+// useSequence and sequenceHook are for the tests: the first turns the sequences off
+// (to compare with the blocks), the second learns whether a batch's workspace runs
+// one.
+var (
+	useSequence  = true
+	sequenceHook func(sequenced bool)
+)
 
 // chunkBlocks is the number of consecutive blocks a worker claims at a time, in
 // batches of at least four runs per worker (fewer blocks at a time below). Claimed

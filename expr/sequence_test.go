@@ -1,0 +1,128 @@
+package expr
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/dualgrad/dualgrad/vec"
+)
+
+// directKernels reports whether the vec level has the fused kernels a Sequence calls
+// directly, without which batches keep to the blocks.
+func directKernels() bool { return vec.Level() == "avx2" || vec.Level() == "avx512" }
+
+// TestSequencedBatchMatchesBlocks checks that batches run through a vec.Sequence give
+// the bits the blocks give, and that they do run through one where they can: the seed
+// in float64 and float32, a scalar input, two outputs with a register shared, an
+// output that is an input, JVPs with a scalar tangent, on several goroutines.
+func TestSequencedBatchMatchesBlocks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, tc := range []struct {
+		src        string
+		sequenced  bool // whether the batch can run through a Sequence
+		jvp        bool
+		scalarLast bool // the last input is a scalar
+	}{
+		{src: "sin(x*y)/sin(x)", sequenced: true},
+		{src: "sin(x*y)/sin(x)", sequenced: true, jvp: true},
+		{src: "exp(x*a)/sqrt(y)", sequenced: true, scalarLast: true},
+		{src: "exp(x*a)/sqrt(y)", sequenced: true, jvp: true, scalarLast: true},
+		{src: "sin(x*y); sin(x*y)*cos(y)", sequenced: true},
+		{src: "x; log(y)", sequenced: true},
+		{src: "x + y*sin(x)", sequenced: false}, // a dual sum: no direct kernel
+	} {
+		p := mustCompile(t, tc.src)
+		n := 3*p.blockSize(len(p.vars), 8) + 77
+		var inputs, tangents []Tensor
+		for i := range p.vars {
+			in, tan := randomTensor(rng, []int{n}, 0.5, 3), randomTensor(rng, []int{n}, -1, 1)
+			if tc.scalarLast && i == len(p.vars)-1 {
+				in, tan = Scalar(1.25), Scalar(-0.5)
+			}
+			inputs, tangents = append(inputs, in), append(tangents, tan)
+		}
+		eval := func(workers int) (out []Tensor) {
+			opt := BatchOptions{Workers: workers}
+			if tc.jvp {
+				values, jvps, err := p.JVPBatch(inputs, tangents, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return append(values, jvps...)
+			}
+			values, partials, err := p.EvalBatch(inputs, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ps := range partials {
+				out = append(out, ps...)
+			}
+			return append(values, out...)
+		}
+		useSequence = false
+		want := eval(1)
+		useSequence = true
+		for _, workers := range []int{1, 2} {
+			ran := 0
+			sequenceHook = func(sequenced bool) {
+				if sequenced {
+					ran++
+				}
+			}
+			got := eval(workers)
+			sequenceHook = nil
+			if (ran > 0) != (tc.sequenced && directKernels()) {
+				t.Errorf("%s (jvp %v, %d workers, level %s): %d workspaces ran a sequence", tc.src, tc.jvp, workers, vec.Level(), ran)
+			}
+			for k := range want {
+				for i, w := range want[k].Data {
+					if g := got[k].Data[i]; math.Float64bits(g) != math.Float64bits(w) {
+						t.Fatalf("%s (jvp %v, %d workers): result %d, point %d: %v, the blocks give %v", tc.src, tc.jvp, workers, k, i, g, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSequencedBatch32MatchesBlocks is TestSequencedBatchMatchesBlocks for the seed in
+// float32.
+func TestSequencedBatch32MatchesBlocks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	p := mustCompile(t, "sin(x*y)/sin(x)")
+	n := 3*p.blockSize(2, 4) + 77
+	var inputs []Tensor32
+	for range 2 {
+		in := randomTensor(rng, []int{n}, 0.5, 3)
+		data := make([]float32, n)
+		for i, v := range in.Data {
+			data[i] = float32(v)
+		}
+		inputs = append(inputs, Tensor32{Shape: in.Shape, Data: data})
+	}
+	eval := func() []Tensor32 {
+		values, partials, err := p.EvalBatch32(inputs, BatchOptions{Workers: 1})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append(values, partials[0]...)
+	}
+	useSequence = false
+	want := eval()
+	useSequence = true
+	ran := false
+	sequenceHook = func(sequenced bool) { ran = ran || sequenced }
+	got := eval()
+	sequenceHook = nil
+	if ran != directKernels() {
+		t.Errorf("the float32 batch ran a sequence: %v on level %s", ran, vec.Level())
+	}
+	for k := range want {
+		for i, w := range want[k].Data {
+			if g := got[k].Data[i]; math.Float32bits(g) != math.Float32bits(w) {
+				t.Fatalf("result %d, point %d: %v, the blocks give %v", k, i, g, w)
+			}
+		}
+	}
+}
