@@ -31,6 +31,32 @@ func BenchmarkSeedBatch(b *testing.B) {
 	}
 }
 
+// BenchmarkSeedBackward is the PyTorch view of BenchmarkSeedBatch: Backward's value
+// and the gradient of sum(f) with respect to x and y at 1<<20 points, on one
+// goroutine and on all cores, the result tensors allocated by each call as Backward
+// does. The allocation dominates: about 20 ms a call on one goroutine on the Zen 5 VM
+// of bench/README (session 15), where EvalColumns into the same columns each time
+// takes under 3 ms.
+func BenchmarkSeedBackward(b *testing.B) {
+	p := mustCompile(b, "sin(x*y)/sin(x)")
+	rng := rand.New(rand.NewPCG(1, 1))
+	const n = 1 << 20
+	inputs := []Tensor{randomTensor(rng, []int{n}, 0.5, 2.5), randomTensor(rng, []int{n}, -3, 3)}
+	for _, bc := range []struct {
+		name    string
+		workers int
+	}{{"expr", 1}, {"expr-parallel", 0}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(n * 8 * 5) // two inputs read, three outputs written
+			for b.Loop() {
+				if _, _, err := p.Backward(inputs, BatchOptions{Workers: bc.workers}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
 // BenchmarkSeedBatch32 is BenchmarkSeedBatch in float32 (EvalColumns32), at 1<<20
 // points and at 1<<14, whose columns stay in cache, next to float64 at the same sizes.
 func BenchmarkSeedBatch32(b *testing.B) {

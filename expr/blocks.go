@@ -404,8 +404,8 @@ func (b *batch[T]) storeOutputs(ws *workspace[T], start, m int, calls kernelCall
 }
 
 // sequence records the batch's program in ws.seq, for the blocks to run piece by
-// piece, when the batch allows it (no sums over points, no inputs broadcast but
-// scalars, more than one block) and the recording runs piecewise with vec's kernels
+// piece, when the batch allows it (no gradients summed over points, no inputs
+// broadcast but scalars, more than one block) and the recording runs piecewise with vec's kernels
 // called directly. It records the first block: the columns of the caller's slices
 // move to the other blocks, the registers are scratch, and the seeds and the scalar
 // inputs are the same at every point. The final writes stream as exec's do, fenced
@@ -419,7 +419,7 @@ func (b *batch[T]) storeOutputs(ws *workspace[T], start, m int, calls kernelCall
 // in the cache anyway, and the recording costs more than the pieces save there.
 func (b *batch[T]) sequence(ws *workspace[T]) {
 	ws.sequenced = false
-	if !useVec || b.grads != nil || b.n <= ws.block {
+	if !useVec || b.reduces() || b.n <= ws.block {
 		return
 	}
 	uniform := func(maps []bcastMap, cols [][]T) bool {
@@ -445,6 +445,11 @@ func (b *batch[T]) sequence(ws *workspace[T]) {
 	ws.calls, ws.unrecorded = &ws.seq, false
 	ws.exec(b.p, b.plan, m, b.stream)
 	b.storeOutputs(ws, 0, m, ws.calls)
+	if b.grads != nil { // each gradient element comes from one point
+		for k, t := range ws.regs[b.p.outputs[0]].D {
+			ws.seq.Copy(b.grads[k][:m], t)
+		}
+	}
 	ws.calls = vecCalls[T]{}
 	ws.sequenced = useSequence && !ws.unrecorded && ws.seq.Direct() && ws.seq.Piecewise()
 	if !ws.sequenced {

@@ -15,17 +15,21 @@ func directKernels() bool { return vec.Level() == "avx2" || vec.Level() == "avx5
 // TestSequencedBatchMatchesBlocks checks that batches run through a vec.Sequence give
 // the bits the blocks give, and that they do run through one where they can: the seed
 // in float64 and float32, a scalar input, two outputs with a register shared, an
-// output that is an input, JVPs with a scalar tangent, on several goroutines.
+// output that is an input, JVPs with a scalar tangent, Backward, on several
+// goroutines.
 func TestSequencedBatchMatchesBlocks(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	for _, tc := range []struct {
 		src        string
 		sequenced  bool // whether the batch can run through a Sequence
 		jvp        bool
+		backward   bool
 		scalarLast bool // the last input is a scalar
 	}{
 		{src: "sin(x*y)/sin(x)", sequenced: true},
 		{src: "sin(x*y)/sin(x)", sequenced: true, jvp: true},
+		{src: "sin(x*y)/sin(x)", sequenced: true, backward: true},
+		{src: "exp(x*a)/sqrt(y)", sequenced: false, backward: true, scalarLast: true}, // a sum over points
 		{src: "exp(x*a)/sqrt(y)", sequenced: true, scalarLast: true},
 		{src: "exp(x*a)/sqrt(y)", sequenced: true, jvp: true, scalarLast: true},
 		{src: "sin(x*y); sin(x*y)*cos(y)", sequenced: true},
@@ -44,6 +48,13 @@ func TestSequencedBatchMatchesBlocks(t *testing.T) {
 		}
 		eval := func(workers int) (out []Tensor) {
 			opt := BatchOptions{Workers: workers}
+			if tc.backward {
+				value, grads, err := p.Backward(inputs, opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				return append([]Tensor{value}, grads...)
+			}
 			if tc.jvp {
 				values, jvps, err := p.JVPBatch(inputs, tangents, opt)
 				if err != nil {
@@ -73,7 +84,7 @@ func TestSequencedBatchMatchesBlocks(t *testing.T) {
 			got := eval(workers)
 			sequenceHook = nil
 			if (ran > 0) != (tc.sequenced && directKernels()) {
-				t.Errorf("%s (jvp %v, %d workers, level %s): %d workspaces ran a sequence", tc.src, tc.jvp, workers, vec.Level(), ran)
+				t.Errorf("%s (jvp %v, backward %v, %d workers, level %s): %d workspaces ran a sequence", tc.src, tc.jvp, tc.backward, workers, vec.Level(), ran)
 			}
 			for k := range want {
 				for i, w := range want[k].Data {
