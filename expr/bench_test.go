@@ -16,6 +16,12 @@ func BenchmarkSeedBatch(b *testing.B) {
 	cols := [][]float64{x.Data, y.Data}
 	values := [][]float64{make([]float64, n)}
 	partials := [][][]float64{{make([]float64, n), make([]float64, n)}}
+	seedWorkers(b, n, func(opt BatchOptions) error { return p.EvalColumns(cols, values, partials, opt) })
+}
+
+// seedWorkers runs eval over the seed's n points as sub-benchmarks on one goroutine
+// (expr) and on all cores (expr-parallel).
+func seedWorkers(b *testing.B, n int64, eval func(BatchOptions) error) {
 	for _, bc := range []struct {
 		name    string
 		workers int
@@ -23,7 +29,7 @@ func BenchmarkSeedBatch(b *testing.B) {
 		b.Run(bc.name, func(b *testing.B) {
 			b.SetBytes(n * 8 * 5) // two inputs read, three outputs written
 			for b.Loop() {
-				if err := p.EvalColumns(cols, values, partials, BatchOptions{Workers: bc.workers}); err != nil {
+				if err := eval(BatchOptions{Workers: bc.workers}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -42,19 +48,10 @@ func BenchmarkSeedBackward(b *testing.B) {
 	rng := rand.New(rand.NewPCG(1, 1))
 	const n = 1 << 20
 	inputs := []Tensor{randomTensor(rng, []int{n}, 0.5, 2.5), randomTensor(rng, []int{n}, -3, 3)}
-	for _, bc := range []struct {
-		name    string
-		workers int
-	}{{"expr", 1}, {"expr-parallel", 0}} {
-		b.Run(bc.name, func(b *testing.B) {
-			b.SetBytes(n * 8 * 5) // two inputs read, three outputs written
-			for b.Loop() {
-				if _, _, err := p.Backward(inputs, BatchOptions{Workers: bc.workers}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
+	seedWorkers(b, n, func(opt BatchOptions) error {
+		_, _, err := p.Backward(inputs, opt)
+		return err
+	})
 }
 
 // BenchmarkSeedBatch32 is BenchmarkSeedBatch in float32 (EvalColumns32), at 1<<20
