@@ -44,6 +44,15 @@
 // is built on. Where a function has no derivative they follow package dual's
 // conventions (min and max split a tie evenly, pow's masks, atan2's 0 at the origin),
 // and a zero tangent stays zero even against an infinite derivative.
+//
+// # Sequences
+//
+// A computation of several calls over long columns passes its intermediate columns
+// through L2 or memory when each call runs over the whole columns. A [Sequence]
+// records the calls once and runs them piece by piece instead (every call on a
+// hundred-odd elements, then the next piece), its scratch columns held in L1, the
+// fused kernels called without the package's per-call checks, and results marked
+// [Dual].Stream written around the cache. Package expr runs its batches so.
 package vec
 
 import "golang.org/x/exp/constraints"
