@@ -3,6 +3,7 @@ package expr
 import (
 	"math"
 	"math/rand/v2"
+	"sync/atomic"
 	"testing"
 
 	"github.com/dualgrad/dualgrad/vec"
@@ -75,16 +76,16 @@ func TestSequencedBatchMatchesBlocks(t *testing.T) {
 		want := eval(1)
 		useSequence = true
 		for _, workers := range []int{1, 2} {
-			ran := 0
+			var ran atomic.Int32 // the hook runs on the workers' goroutines
 			sequenceHook = func(sequenced bool) {
 				if sequenced {
-					ran++
+					ran.Add(1)
 				}
 			}
 			got := eval(workers)
 			sequenceHook = nil
-			if (ran > 0) != (tc.sequenced && directKernels()) {
-				t.Errorf("%s (jvp %v, backward %v, %d workers, level %s): %d workspaces ran a sequence", tc.src, tc.jvp, tc.backward, workers, vec.Level(), ran)
+			if (ran.Load() > 0) != (tc.sequenced && directKernels()) {
+				t.Errorf("%s (jvp %v, backward %v, %d workers, level %s): %d workspaces ran a sequence", tc.src, tc.jvp, tc.backward, workers, vec.Level(), ran.Load())
 			}
 			for k := range want {
 				for i, w := range want[k].Data {
@@ -135,5 +136,29 @@ func TestSequencedBatch32MatchesBlocks(t *testing.T) {
 				t.Fatalf("result %d, point %d: %v, the blocks give %v", k, i, g, w)
 			}
 		}
+	}
+}
+
+// TestSequencedBatchAllocs checks that a batch run through a Sequence allocates
+// nothing in steady state: the recording reuses the pooled workspace's storage.
+func TestSequencedBatchAllocs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	p := mustCompile(t, "sin(x*y)/sin(x)")
+	n := 3*p.blockSize(2, 8) + 5
+	x, y := randomTensor(rng, []int{n}, 0.5, 2), randomTensor(rng, []int{n}, -2, 2)
+	cols := [][]float64{x.Data, y.Data}
+	values := [][]float64{make([]float64, n)}
+	partials := [][][]float64{{make([]float64, n), make([]float64, n)}}
+	ran := false
+	sequenceHook = func(sequenced bool) { ran = ran || sequenced }
+	defer func() { sequenceHook = nil }()
+	allocs := testing.AllocsPerRun(20, func() {
+		_ = p.EvalColumns(cols, values, partials, BatchOptions{Workers: 1})
+	})
+	if ran != directKernels() {
+		t.Errorf("the batch ran a sequence: %v on level %s", ran, vec.Level())
+	}
+	if allocs > 0 && !raceEnabled {
+		t.Errorf("EvalColumns through a sequence allocates %v times per call in steady state", allocs)
 	}
 }

@@ -331,13 +331,13 @@ func (s *Sequence[T]) RunShifted(shift, n int) {
 	// last piece: stores are what the Go code between the kernels costs most when the
 	// results go to memory, as each waits for the results' stores before it.
 	for _, mv := range s.moves {
-		*mv.view = unsafe.Slice((*T)(mv.base), piece)
+		*mv.view = unsafe.Slice((*T)(mv.base), min(piece, n))
 	}
 	for lo := 0; lo < n; lo += piece {
 		if m := n - lo; m < piece { // the last piece: every view shrinks
 			for i := range s.slots {
 				if sl := &s.slots[i]; len(sl.col) > 0 {
-					*sl.view = (*sl.view)[:m]
+					*sl.view = (*sl.view)[:m:m] // no view reaches past its column's end
 				}
 			}
 		}
