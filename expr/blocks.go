@@ -451,7 +451,8 @@ func (b *batch[T]) sequence(ws *workspace[T]) {
 		}
 	}
 	ws.calls = vecCalls[T]{}
-	ws.sequenced = useSequence && !ws.unrecorded && ws.seq.Direct() && ws.seq.Piecewise()
+	ws.sequenced = useSequence && !ws.unrecorded && ws.seq.Direct() && ws.seq.Piecewise() &&
+		ws.seq.PieceLen()*sizeOf[T]() >= minPieceBytes
 	if !ws.sequenced {
 		ws.seq.Reset()
 	}
@@ -459,6 +460,14 @@ func (b *batch[T]) sequence(ws *workspace[T]) {
 		sequenceHook(ws.sequenced)
 	}
 }
+
+// minPieceBytes is the shortest piece of a column for which a batch runs through a
+// Sequence: a program of many registers gets short pieces, each step of which costs
+// its call. WideBatch (45 columns) through one, in pieces of 32 points, took 75-80
+// ns/point for its gradient against 75-80 with blocks, and its JVP (pieces of 64)
+// 70-71 against 65-68 (three alternated runs, session 15); the seed's pieces are 128
+// points (1 KiB).
+const minPieceBytes = 768
 
 // useSequence and sequenceHook are for the tests: the first turns the sequences off
 // (to compare with the blocks), the second learns whether a batch's workspace runs

@@ -35,7 +35,8 @@ func TestSequencedBatchMatchesBlocks(t *testing.T) {
 		{src: "exp(x*a)/sqrt(y)", sequenced: true, jvp: true, scalarLast: true},
 		{src: "sin(x*y); sin(x*y)*cos(y)", sequenced: true},
 		{src: "x; log(y)", sequenced: true},
-		{src: "x + y*sin(x)", sequenced: false}, // a dual sum: no direct kernel
+		{src: "x + y*sin(x)", sequenced: true},
+		{src: "3*sin(x) - y", sequenced: false}, // a scale: no direct kernel
 	} {
 		p := mustCompile(t, tc.src)
 		n := 3*p.blockSize(len(p.vars), 8) + 77

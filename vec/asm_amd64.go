@@ -248,6 +248,18 @@ func dualMulF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, 
 
 func dualMulNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
+func dualAddF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualAddNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualSubF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualSubNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualFMAF64AVX512(dv []float64, av []float64, bv []float64, cv []float64, dd [][]float64, ad [][]float64, bd [][]float64, cd [][]float64, ahead *[4]uintptr)
+
+func dualFMANTF64AVX512(dv []float64, av []float64, bv []float64, cv []float64, dd [][]float64, ad [][]float64, bd [][]float64, cd [][]float64, ahead *[4]uintptr)
+
 func dualDivF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
 func dualDivNTF64AVX512(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
@@ -267,6 +279,18 @@ func dualRecipNTF32AVX512(dv []float32, xv []float32, dd [][]float32, xd [][]flo
 func dualMulF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
 func dualMulNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualAddF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualAddNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualSubF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualSubNTF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualFMAF32AVX512(dv []float32, av []float32, bv []float32, cv []float32, dd [][]float32, ad [][]float32, bd [][]float32, cd [][]float32, ahead *[4]uintptr)
+
+func dualFMANTF32AVX512(dv []float32, av []float32, bv []float32, cv []float32, dd [][]float32, ad [][]float32, bd [][]float32, cd [][]float32, ahead *[4]uintptr)
 
 func dualDivF32AVX512(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
@@ -689,6 +713,18 @@ func dualMulF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad
 
 func dualMulNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
+func dualAddF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualAddNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualSubF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualSubNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
+
+func dualFMAF64AVX2(dv []float64, av []float64, bv []float64, cv []float64, dd [][]float64, ad [][]float64, bd [][]float64, cd [][]float64, ahead *[4]uintptr)
+
+func dualFMANTF64AVX2(dv []float64, av []float64, bv []float64, cv []float64, dd [][]float64, ad [][]float64, bd [][]float64, cd [][]float64, ahead *[4]uintptr)
+
 func dualDivF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
 
 func dualDivNTF64AVX2(dv []float64, av []float64, bv []float64, dd [][]float64, ad [][]float64, bd [][]float64, ahead *[4]uintptr)
@@ -708,6 +744,18 @@ func dualRecipNTF32AVX2(dv []float32, xv []float32, dd [][]float32, xd [][]float
 func dualMulF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 
 func dualMulNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualAddF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualAddNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualSubF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualSubNTF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
+
+func dualFMAF32AVX2(dv []float32, av []float32, bv []float32, cv []float32, dd [][]float32, ad [][]float32, bd [][]float32, cd [][]float32, ahead *[4]uintptr)
+
+func dualFMANTF32AVX2(dv []float32, av []float32, bv []float32, cv []float32, dd [][]float32, ad [][]float32, bd [][]float32, cd [][]float32, ahead *[4]uintptr)
 
 func dualDivF32AVX2(dv []float32, av []float32, bv []float32, dd [][]float32, ad [][]float32, bd [][]float32, ahead *[4]uintptr)
 

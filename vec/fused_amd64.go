@@ -27,6 +27,8 @@ type fused[T Float] struct {
 	mul, div                        binaryAsm[T]
 	divDirect                       binaryAsm[T] // div dividing twice (float64; see fastDivider)
 	pow, min, max, atan2, hypot     binaryAsm[T]
+	add, sub                        binaryAsm[T] // for Sequence only (see rawFused)
+	fma                             ternaryAsm[T]
 }
 
 // fusedAVX2 installs the avx2 fused dual kernels (the tables are generated with the
@@ -49,7 +51,7 @@ func fusedAVX512(k *kernels) {
 // not tan, whose lanes left to Go need the input (see fusedTan). align is the
 // level's vector size and fence its SFENCE.
 func rawFused[T Float](f, nt fused[T], align uintptr, fence func()) *rawKernels[T] {
-	r := &rawKernels[T]{sincos: f.sincos, sincosNT: nt.sincos, align: align, fence: fence}
+	r := &rawKernels[T]{sincos: f.sincos, sincosNT: nt.sincos, fma: f.fma, fmaNT: nt.fma, align: align, fence: fence}
 	r.fixSincos = fixTrig[T]
 	unary := func(f fused[T]) map[rawOp]unaryAsm[T] {
 		return map[rawOp]unaryAsm[T]{
@@ -68,7 +70,7 @@ func rawFused[T Float](f, nt fused[T], align uintptr, fence func()) *rawKernels[
 		}
 		return map[rawOp]binaryAsm[T]{
 			rawMul: f.mul, rawDiv: div, rawPow: f.pow, rawMin: f.min, rawMax: f.max,
-			rawAtan2: f.atan2, rawHypot: f.hypot,
+			rawAtan2: f.atan2, rawHypot: f.hypot, rawAdd: f.add, rawSub: f.sub,
 		}
 	}
 	for op, asm := range unary(f) {

@@ -19,8 +19,8 @@ import (
 // another call writes only at the same elements (no shifted views of one column).
 //
 // The pieces pay where the calls are the level's fused dual kernels and float Add,
-// Sub, Mul and Sincos, which a Sequence calls directly (the dual functions but Add,
-// Sub, Neg, Scale, AddScalar, FMA and Tan, on the amd64 levels); the others it calls
+// Sub, Mul and Sincos, which a Sequence calls directly (the dual functions but Neg,
+// Scale, AddScalar and Tan, on the amd64 levels); the others it calls
 // through the package's functions on each piece, which costs more per call. A
 // Sequence runs whole columns, as the package's functions would, on levels without
 // fused kernels or when its columns are too many for pieces of 32 elements
@@ -40,7 +40,7 @@ type Sequence[T Float] struct {
 	uniform []uintptr // starts of the columns declared Uniform
 	slots   []seqSlot[T]
 	moves   []seqMove[T] // Run: the views that move with the pieces
-	cols    []uintptr    // pieceLen: distinct columns
+	cols    []uintptr    // PieceLen: distinct columns
 	buf     []T          // the pieces of the scratch columns
 	piece   int          // the piece length, 0 until computed
 }
@@ -52,6 +52,7 @@ const (
 	seqRawUnary    seqKind = iota // a fused dual kernel, one input
 	seqRawBinary                  // a fused dual kernel, two inputs
 	seqRawSincos                  // the fused dual sincos kernel
+	seqRawTernary                 // the fused dual FMA kernel
 	seqFloat2                     // a float kernel dst, a, b
 	seqFloatSincos                // the float sincos kernel
 	seqCopy                       // copy(dst, src)
@@ -73,18 +74,19 @@ type seqStep[T Float] struct {
 	rawSincos sincosAsm[T]
 	// The streaming variants, which a piecewise run calls instead (nt) where the
 	// results asked for them (stream) and every result column allows them.
-	stream, nt  bool
-	rawUnaryNT  unaryAsm[T]
-	rawBinaryNT binaryAsm[T]
-	rawSincosNT sincosAsm[T]
-	fixSincos   func(s, c Dual[T])
-	float2      func(dst, a, b []T)
-	sincos      func(s, c, x []T)
-	unary       func(dst, x Dual[T])
-	binary      func(dst, a, b Dual[T])
-	ternary     func(dst, a, b, c Dual[T])
-	dualSc      func(s, c, x Dual[T])
-	withConst   func(dst, x Dual[T], c T)
+	stream, nt               bool
+	rawUnaryNT               unaryAsm[T]
+	rawBinaryNT              binaryAsm[T]
+	rawSincosNT              sincosAsm[T]
+	rawTernary, rawTernaryNT ternaryAsm[T]
+	fixSincos                func(s, c Dual[T])
+	float2                   func(dst, a, b []T)
+	sincos                   func(s, c, x []T)
+	unary                    func(dst, x Dual[T])
+	binary                   func(dst, a, b Dual[T])
+	ternary                  func(dst, a, b, c Dual[T])
+	dualSc                   func(s, c, x Dual[T])
+	withConst                func(dst, x Dual[T], c T)
 }
 
 // seqSlot is one column of a step's operands: view is where the step reads it, col
@@ -219,16 +221,17 @@ func (s *Sequence[T]) floats(st *seqStep[T], cols ...[]T) {
 // over whole columns: whether the level has the direct kernels and the columns are
 // few enough.
 func (s *Sequence[T]) Piecewise() bool {
-	return s.pieceLen() < s.n
+	return s.PieceLen() < s.n
 }
 
 // Direct reports whether every recorded call is one a piecewise Run calls directly
 // (see Sequence).
 func (s *Sequence[T]) Direct() bool { return !s.calls }
 
-// pieceLen returns the length of the pieces Run uses: s.n where the level has no
-// direct kernels or the columns are too many for pieces of minPiece.
-func (s *Sequence[T]) pieceLen() int {
+// PieceLen returns the length of the pieces Run uses: a multiple of 32 that keeps a
+// piece of every distinct column within 12 KiB of L1, or the recorded length where the
+// level has no direct kernels or the columns are too many for pieces of 32.
+func (s *Sequence[T]) PieceLen() int {
 	if s.piece > 0 {
 		return s.piece
 	}
@@ -269,7 +272,7 @@ func (s *Sequence[T]) RunShifted(shift, n int) {
 	if n == 0 || s.used == 0 {
 		return
 	}
-	piece := s.pieceLen()
+	piece := s.PieceLen()
 	stride := piece + scratchPad/int(unsafe.Sizeof(T(0)))
 	piecewise := piece < s.n
 	if piecewise {
@@ -380,6 +383,12 @@ func (st *seqStep[T]) run() {
 		if run(v[0].V, v[1].V, v[2].V, v[0].D, v[1].D, v[2].D, nil) != 0 {
 			st.fixSincos(v[0], v[1])
 		}
+	case seqRawTernary:
+		run := st.rawTernary
+		if st.nt {
+			run = st.rawTernaryNT
+		}
+		run(v[0].V, v[1].V, v[2].V, v[3].V, v[0].D, v[1].D, v[2].D, v[3].D, nil)
 	case seqFloat2:
 		st.float2(v[0].V, v[1].V, v[2].V)
 	case seqFloatSincos:

@@ -195,12 +195,12 @@ func (s *Sequence[T]) DualErf(dst, x Dual[T]) { s.unary("DualErf", table[T]().du
 
 // DualAdd records [DualAdd](dst, a, b).
 func (s *Sequence[T]) DualAdd(dst, a, b Dual[T]) {
-	s.binary("DualAdd", table[T]().dualAdd, rawNone, dst, a, b)
+	s.binary("DualAdd", table[T]().dualAdd, rawAdd, dst, a, b)
 }
 
 // DualSub records [DualSub](dst, a, b).
 func (s *Sequence[T]) DualSub(dst, a, b Dual[T]) {
-	s.binary("DualSub", table[T]().dualSub, rawNone, dst, a, b)
+	s.binary("DualSub", table[T]().dualSub, rawSub, dst, a, b)
 }
 
 // DualMul records [DualMul](dst, a, b).
@@ -272,6 +272,11 @@ func (s *Sequence[T]) DualFMA(dst, a, b, c Dual[T]) {
 	checkDual("DualFMA", "c", dst, c)
 	st := s.next("DualFMA", len(dst.V))
 	s.operands(st, 1, dst, a, b, c)
+	if r := rawTable[T](); r != nil && r.fma != nil {
+		st.kind, st.rawTernary = seqRawTernary, r.fma
+		st.rawTernaryNT, st.stream = r.fmaNT, dst.Stream && r.fmaNT != nil
+		return
+	}
 	st.kind, st.ternary = seqTernary, table[T]().dualFMA
 	s.calls = true
 }

@@ -37,6 +37,8 @@ const (
 	rawMax
 	rawAtan2
 	rawHypot
+	rawAdd
+	rawSub
 	numRawOps
 )
 
@@ -47,6 +49,8 @@ type (
 	unaryAsm[T Float]  func(dv, xv []T, dd, xd [][]T, ahead *[4]uintptr) int
 	binaryAsm[T Float] func(dv, av, bv []T, dd, ad, bd [][]T, ahead *[4]uintptr)
 	sincosAsm[T Float] func(sv, cv, xv []T, sd, cd, xd [][]T, ahead *[4]uintptr) int
+	// ternaryAsm is a fused a*b + c.
+	ternaryAsm[T Float] func(dv, av, bv, cv []T, dd, ad, bd, cd [][]T, ahead *[4]uintptr)
 )
 
 // rawUnary is a fused one-input kernel and what completes the lanes it leaves to Go
@@ -62,11 +66,13 @@ type rawKernels[T Float] struct {
 	unary  [numRawOps]rawUnary[T]
 	binary [numRawOps]binaryAsm[T]
 	sincos sincosAsm[T]
+	fma    ternaryAsm[T]
 	// The streaming variants, for outputs whose every column starts on an align-byte
 	// boundary; fence orders their stores (once after all calls).
 	unaryNT  [numRawOps]unaryAsm[T]
 	binaryNT [numRawOps]binaryAsm[T]
 	sincosNT sincosAsm[T]
+	fmaNT    ternaryAsm[T]
 	align    uintptr
 	fence    func()
 	// fixSincos completes the lanes the sincos kernels leave to Go.

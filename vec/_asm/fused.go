@@ -14,9 +14,10 @@ import (
 // partials are still in registers. The composed dual kernels of vec/generic_dual.go
 // stage values and partials in scratch and then make one pass per tangent column;
 // the fused kernels perform the same IEEE operations in the same order, so both give
-// the same bits, and they save the scratch traffic and the per-column passes. Add,
-// Sub and FMA stay composed: their partials are free, and whole-column passes of the
-// float kernels measured faster than a tangent loop per vector.
+// the same bits, and they save the scratch traffic and the per-column passes. The
+// package's Add, Sub and FMA stay composed: their partials are free, and whole-column
+// passes of the float kernels measured faster than a tangent loop per vector; their
+// fused kernels serve vec.Sequence, whose pieces are short.
 //
 // Signatures: value columns first, then tangent columns as [][]float64 (one slice
 // header per tangent; every column as long as the first value column), then the
@@ -98,7 +99,14 @@ func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
 		return r
 	}
 	vins, vouts := bases(k.vins), bases(k.vouts)
-	tins, touts := bases(k.tins), bases(k.touts)
+	// Three inputs (FMA) leave too few general registers to hold the bases of their
+	// tangent lists as well: those are reloaded from the arguments for every column.
+	reloadTins := len(k.tins) > 2
+	var tins []Register
+	if !reloadTins {
+		tins = bases(k.tins)
+	}
+	touts := bases(k.touts)
 	if flag != nil {
 		XORQ(flag, flag)
 	}
@@ -142,9 +150,14 @@ func emitFusedVariant(l *level, k fusedKernel, flagp *Register, stream bool) {
 		CMPQ(col, nt)
 		JAE(LabelRef(label + "_tandone"))
 		var tinPtr, toutPtr []Register
-		for _, b := range tins {
+		for i, name := range k.tins {
 			p := GP64()
-			MOVQ(Mem{Base: b, Index: off, Scale: 1}, p)
+			if reloadTins {
+				Load(Param(name).Base(), p)
+				MOVQ(Mem{Base: p, Index: off, Scale: 1}, p)
+			} else {
+				MOVQ(Mem{Base: tins[i], Index: off, Scale: 1}, p)
+			}
 			tinPtr = append(tinPtr, p)
 		}
 		for _, b := range touts {
@@ -432,6 +445,30 @@ func genFused(l *level) {
 		binaryK(t, "dualMul", func(a, b VecVirtual) ([]VecVirtual, tangentFunc) {
 			return []VecVirtual{op3(l, t.mul, b, a)}, combined(l, t, b, a)
 		})
+		// Sum, difference and a*b + c, for a vec.Sequence to run piece by piece: the
+		// package's functions keep the composed kernels, whose whole-column passes
+		// measured faster (see the comment at the top). The same operations as those.
+		binaryK(t, "dualAdd", func(a, b VecVirtual) ([]VecVirtual, tangentFunc) {
+			return []VecVirtual{op3(l, t.add, b, a)}, func(d []VecVirtual) []VecVirtual {
+				return []VecVirtual{op3(l, t.add, d[1], d[0])}
+			}
+		})
+		binaryK(t, "dualSub", func(a, b VecVirtual) ([]VecVirtual, tangentFunc) {
+			return []VecVirtual{op3(l, t.sub, b, a)}, func(d []VecVirtual) []VecVirtual {
+				return []VecVirtual{op3(l, t.sub, d[1], d[0])}
+			}
+		})
+		emitFused(l, fusedKernel{op: "dualFMA", t: t, vouts: []string{"dv"}, vins: []string{"av", "bv", "cv"},
+			touts: []string{"dd"}, tins: []string{"ad", "bd", "cd"},
+			body: func(in []VecVirtual) ([]VecVirtual, tangentFunc) {
+				a, b, c := in[0], in[1], in[2]
+				v := l.copyv(a)
+				t.fmadd213(c, b, v) // b*a + c, one rounding
+				ab := combined(l, t, b, a)
+				return []VecVirtual{v}, func(d []VecVirtual) []VecVirtual {
+					return []VecVirtual{op3(l, t.add, d[2], ab(d[:2])[0])} // (b da + a db) + dc
+				}
+			}}, nil)
 		// float32 division is cheap enough to do twice; float64 has both forms (see
 		// quotient and vec's fastDivider).
 		binaryK(t, "dualDiv", divBody(l, t, t == f64))

@@ -28,6 +28,9 @@ func addFusedEntry(l *level, k fusedKernel, stream bool, fn string) {
 		table = "NT" + table
 	}
 	field := strings.TrimPrefix(k.op, "dual")
+	if field == strings.ToUpper(field) { // an initialism: "FMA" is fma
+		field = strings.ToLower(field)
+	}
 	field = strings.ToLower(field[:1]) + field[1:]
 	fusedEntries = append(fusedEntries, fusedEntry{table, field, fn, !k.fallback && len(k.vins) == 1})
 }
