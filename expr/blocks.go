@@ -405,11 +405,11 @@ func (b *batch[T]) storeOutputs(ws *workspace[T], start, m int, calls kernelCall
 
 // sequence records the batch's program in ws.seq, for the blocks to run piece by
 // piece, when the batch allows it (no gradients summed over points, no inputs
-// broadcast but scalars, more than one block) and the recording runs piecewise with vec's kernels
-// called directly. It records the first block: the columns of the caller's slices
-// move to the other blocks, the registers are scratch, and the seeds and the scalar
-// inputs are the same at every point. The final writes stream as exec's do, fenced
-// once per block.
+// broadcast but scalars, more than one block) and the recording runs piecewise with
+// vec's kernels called directly, in pieces of at least minPieceBytes. It records the
+// first block: the columns of the caller's slices move to the other blocks, the
+// registers are scratch, and the seeds and the scalar inputs are the same at every
+// point. The final writes stream as exec's do, fenced once per block.
 //
 // A piece of a hundred-odd points runs every instruction with its registers in L1,
 // where a block carries them through L2: BenchmarkSeedBatch took 2.46-2.58 ns/point
