@@ -34,16 +34,20 @@ type fused[T Float] struct {
 // fusedAVX2 installs the avx2 fused dual kernels (the tables are generated with the
 // kernels, in fused_tables_amd64.go).
 func fusedAVX2(k *kernels) {
-	useFused(&k.f64, 32, storeFenceAVX2, fusedF64AVX2(), fusedNTF64AVX2())
-	useFused(&k.f32, 32, storeFenceAVX2, fusedF32AVX2(), fusedNTF32AVX2())
-	k.raw64, k.raw32 = rawFused(fusedF64AVX2(), fusedNTF64AVX2(), 32, storeFenceAVX2), rawFused(fusedF32AVX2(), fusedNTF32AVX2(), 32, storeFenceAVX2)
+	installFused(k, 32, storeFenceAVX2, fusedF64AVX2(), fusedNTF64AVX2(), fusedF32AVX2(), fusedNTF32AVX2())
 }
 
 // fusedAVX512 installs the avx512 fused dual kernels.
 func fusedAVX512(k *kernels) {
-	useFused(&k.f64, 64, storeFenceAVX512, fusedF64AVX512(), fusedNTF64AVX512())
-	useFused(&k.f32, 64, storeFenceAVX512, fusedF32AVX512(), fusedNTF32AVX512())
-	k.raw64, k.raw32 = rawFused(fusedF64AVX512(), fusedNTF64AVX512(), 64, storeFenceAVX512), rawFused(fusedF32AVX512(), fusedNTF32AVX512(), 64, storeFenceAVX512)
+	installFused(k, 64, storeFenceAVX512, fusedF64AVX512(), fusedNTF64AVX512(), fusedF32AVX512(), fusedNTF32AVX512())
+}
+
+// installFused installs a level's fused kernels (and their streaming variants) in its
+// tables and for Sequence; align is its vector size and fence its SFENCE.
+func installFused(k *kernels, align uintptr, fence func(), f64, nt64 fused[float64], f32, nt32 fused[float32]) {
+	useFused(&k.f64, align, fence, f64, nt64)
+	useFused(&k.f32, align, fence, f32, nt32)
+	k.raw64, k.raw32 = rawFused(f64, nt64, align, fence), rawFused(f32, nt32, align, fence)
 }
 
 // rawFused returns the kernels of f and their streaming variants nt for a Sequence
@@ -124,16 +128,13 @@ func useFused[T Float](t *floatKernels[T], align uintptr, fence func(), f, nt fu
 			return
 		}
 		*dst = func(dst, x Dual[T]) {
+			var fallback int
 			if asmNT != nil && streamable(dst, align) {
-				fallback := asmNT(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
+				fallback = asmNT(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
 				fence()
-				dst.Ahead.disarm()
-				if fallback != 0 {
-					fix(dst)
-				}
-				return
+			} else {
+				fallback = asm(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
 			}
-			fallback := asm(dst.V, x.V, dst.D, x.D, dst.Ahead.arm())
 			dst.Ahead.disarm()
 			if fallback != 0 {
 				fix(dst)

@@ -288,10 +288,8 @@ func (s *Sequence[T]) RunShifted(shift, n int) {
 	steps := s.steps[:s.used]
 	size := unsafe.Sizeof(T(0))
 	raw := rawTable[T]()
-	streams := false
 	for _, st := range steps {
 		st.nt = piecewise && st.stream && uintptr(piece)*size%raw.align == 0
-		streams = streams || st.nt
 	}
 	s.moves = s.moves[:0]
 	for i := range s.slots {
@@ -330,6 +328,7 @@ func (s *Sequence[T]) RunShifted(shift, n int) {
 		}
 		return
 	}
+	streams := slices.ContainsFunc(steps, func(st *seqStep[T]) bool { return st.nt })
 	// Between pieces only the moving views change, and only their start but for the
 	// last piece: stores are what the Go code between the kernels costs most when the
 	// results go to memory, as each waits for the results' stores before it.

@@ -5,16 +5,7 @@ package vec
 import (
 	"math/rand/v2"
 	"testing"
-	"unsafe"
 )
-
-// rawOf returns level k's kernels for a Sequence, for elements of type T.
-func rawOf[T Float](k *kernels) *rawKernels[T] {
-	if unsafe.Sizeof(T(0)) == 8 {
-		return (*rawKernels[T])(unsafe.Pointer(k.raw64))
-	}
-	return (*rawKernels[T])(unsafe.Pointer(k.raw32))
-}
 
 // sequenceCases are the fused kernels only a Sequence calls (the package's Add, Sub
 // and FMA stay composed), next to the composed kernels; nt selects the streaming

@@ -80,8 +80,10 @@ type rawKernels[T Float] struct {
 }
 
 // rawTable returns the active level's fused dual kernels for T, or nil.
-func rawTable[T Float]() *rawKernels[T] {
-	k := current().k
+func rawTable[T Float]() *rawKernels[T] { return rawOf[T](current().k) }
+
+// rawOf returns level k's fused dual kernels for T, or nil.
+func rawOf[T Float](k *kernels) *rawKernels[T] {
 	if unsafe.Sizeof(T(0)) == 8 {
 		return (*rawKernels[T])(unsafe.Pointer(k.raw64))
 	}
