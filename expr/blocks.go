@@ -477,14 +477,39 @@ var (
 	sequenceHook func(sequenced bool)
 )
 
-// chunkBlocks is the number of consecutive blocks a worker claims at a time, in
-// batches of at least four runs per worker (fewer blocks at a time below). Claimed
-// one at a time, the blocks of two workers alternated, and each core's streams
-// through the inputs and results broke at every block: WideBatch's gradient (ten
-// input and eleven result columns, 320-point blocks) ran 1.2-1.3x faster on two
-// goroutines than on one, and 1.87x with runs of eight blocks (42.3 against 64.6
-// ns/point, ten alternated runs, p < 0.001; the seed unchanged).
+// chunkBlocks is the most consecutive blocks a worker claims at a time. Claimed one
+// at a time, the blocks of two workers alternated, and each core's streams through
+// the inputs and results broke at every block: WideBatch's gradient (ten input and
+// eleven result columns, 320-point blocks) ran 1.2-1.3x faster on two goroutines than
+// on one, and 1.87x with runs of eight blocks (42.3 against 64.6 ns/point, ten
+// alternated runs, p < 0.001; the seed unchanged).
 const chunkBlocks = 8
+
+// blockClaims hands the blocks of a batch to its workers in runs: chunkBlocks at a
+// time while at least four runs per worker are left, fewer towards the end, down to
+// single blocks, so that the workers finish close together. With runs of eight to
+// the end, the first of two workers to finish the seed's 1<<20 points waited 24-29 µs
+// for the other (median; over 53-74 µs in a tenth of the batches), with shrinking
+// runs 2-5 µs (over 4-12 µs in a tenth; three sets of 300 batches each, instrumented,
+// session 16).
+type blockClaims struct {
+	next             atomic.Int64
+	nblocks, workers int
+}
+
+// claim returns the next run of blocks [lo, hi), empty when none is left.
+func (c *blockClaims) claim() (lo, hi int) {
+	for {
+		cur := c.next.Load()
+		if int(cur) >= c.nblocks {
+			return c.nblocks, c.nblocks
+		}
+		size := min(chunkBlocks, max(1, (c.nblocks-int(cur))/(4*c.workers)))
+		if c.next.CompareAndSwap(cur, cur+int64(size)) {
+			return int(cur), int(cur) + size
+		}
+	}
+}
 
 // minWorkerBlocks is the fewest blocks per goroutine when BatchOptions.Workers is 0.
 // Another core's thread takes tens of microseconds to wake and start (25 µs from a
@@ -529,50 +554,54 @@ func (b *batch[T]) run(workers int) {
 	b.parallel(workers, nblocks, bs)
 }
 
-// parallel runs blocks on several goroutines; it is separate from run so that the
-// single-goroutine path allocates nothing. Without sums to reproduce, workers claim
-// the next chunkBlocks unclaimed blocks as they start the last block of their run, so
-// a core slowed by other work on the machine delays the batch by at most two runs;
-// sums of broadcast gradients need every worker to own a fixed contiguous range
-// instead.
+// parallel runs blocks on the calling goroutine and workers-1 helpers (see goHelp);
+// it is separate from run so that the single-goroutine path allocates nothing.
+// Without sums to reproduce, workers claim runs of blocks (see blockClaims) as they
+// start the last block of their run, so a core slowed by other work on the machine
+// delays the batch by at most two runs; sums of broadcast gradients need every worker
+// to own a fixed contiguous range instead. The caller then waits for the helpers on
+// its processor (see spinUntil).
 func (b *batch[T]) parallel(workers, nblocks, bs int) {
-	shared := *b // only this copy escapes to the worker goroutines
+	shared := *b // only this copy escapes to the helpers
 	spaces := make([]*workspace[T], workers)
-	var next atomic.Int64
-	run := min(chunkBlocks, max(1, nblocks/(4*workers))) // small batches still split evenly
-	var wg sync.WaitGroup
+	claims := &blockClaims{nblocks: nblocks, workers: workers}
 	// Each worker takes its workspace on its own goroutine, so that a fresh one is
 	// allocated from that goroutine's processor cache rather than interleaved with the
 	// other workers' small arrays. WideBatch's gradient on two goroutines ran 5% faster
 	// so (ten alternated runs, p = 0.001); that false sharing is the cause is a guess.
-	for w := range spaces {
+	work := func(w int) {
+		ws := shared.workspace()
+		spaces[w] = ws
 		if shared.reduces() {
-			wg.Go(func() {
-				spaces[w] = shared.workspace()
-				shared.blocks(spaces[w], w*nblocks/workers, (w+1)*nblocks/workers, bs)
-			})
-			continue
+			shared.blocks(ws, w*nblocks/workers, (w+1)*nblocks/workers, bs)
+			return
 		}
-		wg.Go(func() {
-			spaces[w] = shared.workspace()
-			claim := func() (lo, hi int) {
-				lo = int(next.Add(int64(run))) - run
-				return min(lo, nblocks), min(lo+run, nblocks)
+		lo, hi := claims.claim()
+		for lo < hi {
+			blk := lo
+			if lo++; lo == hi { // claim the next run now, to prefetch its first block
+				lo, hi = claims.claim()
 			}
-			lo, hi := claim()
-			for lo < hi {
-				blk := lo
-				if lo++; lo == hi { // claim the next run now, to prefetch its first block
-					lo, hi = claim()
-				}
-				after := -1
-				if lo < hi {
-					after = lo
-				}
-				shared.block(spaces[w], blk, after, bs)
+			after := -1
+			if lo < hi {
+				after = lo
 			}
+			shared.block(ws, blk, after, bs)
+		}
+	}
+	var wg sync.WaitGroup
+	var helping atomic.Int32
+	helping.Store(int32(workers - 1))
+	wg.Add(workers - 1)
+	for w := 1; w < workers; w++ {
+		goHelp(func() {
+			work(w)
+			helping.Add(-1)
+			wg.Done()
 		})
 	}
+	work(0)
+	spinUntil(func() bool { return helping.Load() == 0 })
 	wg.Wait()
 	for _, ws := range spaces {
 		shared.finish(ws)
