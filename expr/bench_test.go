@@ -149,3 +149,30 @@ func BenchmarkEvalPoint(b *testing.B) {
 		p.Eval(x)
 	}
 }
+
+// BenchmarkBatchLinearOps evaluates a program with a negation, scales and added
+// constants, exp(-(x² + y²)·0.5)·(1 - 3xy), with both partials at 1<<20 points on
+// one goroutine, through the blocks and through a vec.Sequence (which runs those
+// operations as a float kernel per column).
+func BenchmarkBatchLinearOps(b *testing.B) {
+	p := mustCompile(b, "exp(-(x*x + y*y)*0.5) * (1 - 3*x*y)")
+	rng := rand.New(rand.NewPCG(1, 1))
+	const n = 1 << 20
+	x, y := randomTensor(rng, []int{n}, -2, 2), randomTensor(rng, []int{n}, -2, 2)
+	cols := [][]float64{x.Data, y.Data}
+	values := [][]float64{make([]float64, n)}
+	partials := [][][]float64{{make([]float64, n), make([]float64, n)}}
+	for _, sequence := range []bool{false, true} {
+		name := map[bool]string{false: "blocks", true: "sequence"}[sequence]
+		b.Run(name, func(b *testing.B) {
+			defer func(saved bool) { useSequence = saved }(useSequence)
+			useSequence = sequence
+			b.SetBytes(n * 8 * 5)
+			for b.Loop() {
+				if err := p.EvalColumns(cols, values, partials, BatchOptions{Workers: 1}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -16,8 +16,8 @@ func directKernels() bool { return vec.Level() == "avx2" || vec.Level() == "avx5
 // TestSequencedBatchMatchesBlocks checks that batches run through a vec.Sequence give
 // the bits the blocks give, and that they do run through one where they can: the seed
 // in float64 and float32, a scalar input, two outputs with a register shared, an
-// output that is an input, JVPs with a scalar tangent, Backward, on several
-// goroutines.
+// output that is an input, JVPs with a scalar tangent, Backward, negations, scales
+// and added constants, on several goroutines.
 func TestSequencedBatchMatchesBlocks(t *testing.T) {
 	rng := rand.New(rand.NewPCG(11, 12))
 	for _, tc := range []struct {
@@ -36,7 +36,12 @@ func TestSequencedBatchMatchesBlocks(t *testing.T) {
 		{src: "sin(x*y); sin(x*y)*cos(y)", sequenced: true},
 		{src: "x; log(y)", sequenced: true},
 		{src: "x + y*sin(x)", sequenced: true},
-		{src: "3*sin(x) - y", sequenced: false}, // a scale: no direct kernel
+		{src: "3*sin(x) - y", sequenced: true},        // a scale: a float kernel per column
+		{src: "1 - x*y + exp(-y^2)", sequenced: true}, // a negation, added constants
+		{src: "1 - x*y", sequenced: true, jvp: true},  // the same for the JVP's one tangent
+		{src: "(0.5*x + 2)*y", sequenced: true, backward: true},
+		{src: "tan(x)*y", sequenced: false}, // tan: no direct kernel
+		{src: "2/x + y", sequenced: false},  // a constant over x: Go's kernel, not vec's
 	} {
 		p := mustCompile(t, tc.src)
 		n := 3*p.blockSize(len(p.vars), 8) + 77

@@ -19,9 +19,10 @@ import (
 // another call writes only at the same elements (no shifted views of one column).
 //
 // The pieces pay where the calls are the level's fused dual kernels and float Add,
-// Sub, Mul and Sincos, which a Sequence calls directly (the dual functions but Neg,
-// Scale, AddScalar and Tan, on the amd64 levels); the others it calls
-// through the package's functions on each piece, which costs more per call. A
+// Sub, Mul and Sincos, which a Sequence calls directly (every dual function but Tan,
+// on the amd64 levels; Neg, Scale by a finite constant and AddScalar as a float kernel
+// per column, one step each); the others it calls through the package's functions on
+// each piece, which costs more per call. A
 // Sequence runs whole columns, as the package's functions would, on levels without
 // fused kernels or when its columns are too many for pieces of 32 elements
 // (Piecewise reports which). A dual call's results with Stream set are written with
@@ -35,6 +36,7 @@ type Sequence[T Float] struct {
 	n       int           // recorded length (of the first call)
 	steps   []*seqStep[T] // recorded: steps[:used]
 	used    int
+	ncalls  int       // recorded calls (some record a step per column)
 	calls   bool      // some step calls a function of the package instead of a kernel
 	scratch []uintptr // starts of the columns declared Scratch
 	uniform []uintptr // starts of the columns declared Uniform
@@ -54,6 +56,8 @@ const (
 	seqRawSincos                  // the fused dual sincos kernel
 	seqRawTernary                 // the fused dual FMA kernel
 	seqFloat2                     // a float kernel dst, a, b
+	seqFloat1                     // a float kernel dst, x
+	seqFloatConst                 // a float kernel dst, x with a constant
 	seqFloatSincos                // the float sincos kernel
 	seqCopy                       // copy(dst, src)
 	seqUnary                      // a dual function, one input
@@ -81,6 +85,8 @@ type seqStep[T Float] struct {
 	rawTernary, rawTernaryNT ternaryAsm[T]
 	fixSincos                func(s, c Dual[T])
 	float2                   func(dst, a, b []T)
+	float1                   func(dst, x []T)
+	floatConst               func(dst, x []T, c T)
 	sincos                   func(s, c, x []T)
 	unary                    func(dst, x Dual[T])
 	binary                   func(dst, a, b Dual[T])
@@ -130,12 +136,12 @@ func (s *Sequence[T]) Reset() {
 	clear(s.slots)
 	clear(s.moves)
 	s.slots, s.moves = s.slots[:0], s.moves[:0]
-	s.used, s.n, s.calls, s.piece = 0, 0, false, 0
+	s.used, s.ncalls, s.n, s.calls, s.piece = 0, 0, 0, false, 0
 	s.scratch, s.uniform = s.scratch[:0], s.uniform[:0]
 }
 
 // Len returns the number of recorded calls.
-func (s *Sequence[T]) Len() int { return s.used }
+func (s *Sequence[T]) Len() int { return s.ncalls }
 
 // Scratch declares cols as scratch: calls recorded after it may pass results to
 // later calls through them, but their contents are undefined after Run. A piecewise
@@ -162,6 +168,13 @@ func (s *Sequence[T]) Uniform(cols ...[]T) {
 
 // next returns a fresh step for a call named op on columns of length n.
 func (s *Sequence[T]) next(op string, n int) *seqStep[T] {
+	s.ncalls++
+	return s.step(op, n)
+}
+
+// step returns a fresh step for a call named op on columns of length n: the first of
+// the call if next counted it, else a further one.
+func (s *Sequence[T]) step(op string, n int) *seqStep[T] {
 	if s.used == 0 {
 		s.n = n
 	} else if n != s.n {
@@ -390,6 +403,10 @@ func (st *seqStep[T]) run() {
 		run(v[0].V, v[1].V, v[2].V, v[3].V, v[0].D, v[1].D, v[2].D, v[3].D, nil)
 	case seqFloat2:
 		st.float2(v[0].V, v[1].V, v[2].V)
+	case seqFloat1:
+		st.float1(v[0].V, v[1].V)
+	case seqFloatConst:
+		st.floatConst(v[0].V, v[1].V, st.k)
 	case seqFloatSincos:
 		st.sincos(v[0].V, v[1].V, v[2].V)
 	case seqCopy:

@@ -82,7 +82,12 @@ func (s *Sequence[T]) Copy(dst, src []T) {
 
 // DualNeg records [DualNeg](dst, x).
 func (s *Sequence[T]) DualNeg(dst, x Dual[T]) {
-	s.unary("DualNeg", table[T]().dualNeg, rawNone, dst, x)
+	if rawTable[T]() == nil {
+		s.unary("DualNeg", table[T]().dualNeg, rawNone, dst, x)
+		return
+	}
+	neg := table[T]().neg
+	s.columns("DualNeg", dst, x, func(st *seqStep[T], tangent bool) { st.kind, st.float1 = seqFloat1, neg })
 }
 
 // DualSqrt records [DualSqrt](dst, x).
@@ -256,12 +261,44 @@ func (s *Sequence[T]) DualSincos(sin, cos, x Dual[T]) {
 
 // DualScale records [DualScale](dst, x, c).
 func (s *Sequence[T]) DualScale(dst, x Dual[T], c T) {
-	s.withConst("DualScale", table[T]().dualScale, dst, x, c)
+	if rawTable[T]() == nil || !isFinite(c) { // DualScale keeps zero tangents zero then
+		s.withConst("DualScale", table[T]().dualScale, dst, x, c)
+		return
+	}
+	scale := table[T]().scale
+	s.columns("DualScale", dst, x, func(st *seqStep[T], tangent bool) {
+		st.kind, st.floatConst, st.k = seqFloatConst, scale, c
+	})
 }
 
 // DualAddScalar records [DualAddScalar](dst, x, c).
 func (s *Sequence[T]) DualAddScalar(dst, x Dual[T], c T) {
-	s.withConst("DualAddScalar", table[T]().dualAddScalar, dst, x, c)
+	if rawTable[T]() == nil {
+		s.withConst("DualAddScalar", table[T]().dualAddScalar, dst, x, c)
+		return
+	}
+	add := table[T]().addScalar
+	s.columns("DualAddScalar", dst, x, func(st *seqStep[T], tangent bool) {
+		if st.kind = seqCopy; !tangent {
+			st.kind, st.floatConst, st.k = seqFloatConst, add, c
+		}
+	})
+}
+
+// columns records a dual call that is a float kernel call per column (values, then
+// each tangent column of dst from the same of x), as one step per column, where the
+// level's kernels are called directly: set makes each step's call.
+func (s *Sequence[T]) columns(name string, dst, x Dual[T], set func(st *seqStep[T], tangent bool)) {
+	checkDual(name, "dst", dst, dst)
+	checkDual(name, "x", dst, x)
+	st := s.next(name, len(dst.V))
+	s.floats(st, dst.V, x.V)
+	set(st, false)
+	for k := range dst.D {
+		st := s.step(name, len(dst.V))
+		s.floats(st, dst.D[k], x.D[k])
+		set(st, true)
+	}
 }
 
 // DualFMA records [DualFMA](dst, a, b, c).

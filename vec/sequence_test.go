@@ -22,6 +22,8 @@ type seqCalls[T Float] interface {
 	DualPow(dst, a, b Dual[T])
 	DualSincos(s, c, x Dual[T])
 	DualScale(dst, x Dual[T], c T)
+	DualNeg(dst, x Dual[T])
+	DualAddScalar(dst, x Dual[T], c T)
 }
 
 type directCalls[T Float] struct{}
@@ -37,6 +39,10 @@ func (directCalls[T]) DualAdd(dst, a, b Dual[T])     { DualAdd(dst, a, b) }
 func (directCalls[T]) DualPow(dst, a, b Dual[T])     { DualPow(dst, a, b) }
 func (directCalls[T]) DualSincos(s, c, x Dual[T])    { DualSincos(s, c, x) }
 func (directCalls[T]) DualScale(dst, x Dual[T], c T) { DualScale(dst, x, c) }
+func (directCalls[T]) DualNeg(dst, x Dual[T])        { DualNeg(dst, x) }
+func (directCalls[T]) DualAddScalar(dst, x Dual[T], c T) {
+	DualAddScalar(dst, x, c)
+}
 
 // seqColumns are the columns of seqProgram over n points: inputs x and y, the zeros
 // and ones of their seeds, temporaries and results.
@@ -89,8 +95,9 @@ func newSeqOperands[T Float](c *seqColumns[T], out [][]T) *seqOperands[T] {
 }
 
 // seqProgram makes the calls of a small program: sin(xy)/sin(x) with both partials
-// as package expr runs it, then exp, tan, a power, a sum, a scale and a copy of its
-// results.
+// as package expr runs it, then exp, tan, a power, a sum, sincos, scales (one by
+// infinity, whose zero tangents stay zero), a negation, an added constant and a copy
+// of its results.
 func seqProgram[T Float](calls seqCalls[T], o *seqOperands[T]) {
 	c := o.c
 	calls.Mul(o.xy.V, c.x, c.y)
@@ -103,6 +110,9 @@ func seqProgram[T Float](calls seqCalls[T], o *seqOperands[T]) {
 	calls.DualAdd(o.p, o.p, o.f)
 	calls.DualSincos(o.sc, o.cc, o.p)
 	calls.DualScale(o.sc, o.sc, 3)
+	calls.DualNeg(o.cc, o.cc)
+	calls.DualAddScalar(o.sc, o.sc, -0.5)
+	calls.DualScale(o.f, o.f, T(math.Inf(1)))
 	calls.Copy(o.out[0], o.out[3])
 }
 
@@ -191,8 +201,8 @@ func TestSequenceReuse(t *testing.T) {
 	if allocs := testing.AllocsPerRun(10, func() { record(); s.Run() }); allocs != 0 && !raceEnabled {
 		t.Errorf("recording again and running allocates %v times", allocs)
 	}
-	if s.Len() != 11 {
-		t.Errorf("Len() = %d, want 11", s.Len())
+	if s.Len() != 14 {
+		t.Errorf("Len() = %d, want 14", s.Len())
 	}
 	s.Reset()
 	s.Run()
