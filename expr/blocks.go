@@ -1,6 +1,7 @@
 package expr
 
 import (
+	"math"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -38,9 +39,13 @@ type workspace[T vec.Float] struct {
 	gathered    [][]T      // per input: value column for broadcast inputs
 	tangents    [][]T      // per input: tangent column for JVP inputs
 	ones, zeros []T        // seed tangent columns
-	scratch     [2][]T
-	coord       []int
-	acc         [][]T // Backward: per-worker gradient sums of broadcast inputs
+	// consts are the columns of the constants that vec's kernels take as registers
+	// (see constOperandOp), constTans the tangent list of such a register.
+	consts    []constColumn[T]
+	constTans [][]T
+	scratch   [2][]T
+	coord     []int
+	acc       [][]T // Backward: per-worker gradient sums of broadcast inputs
 	// ahead queues the next block's inputs for the kernels to request as they run;
 	// every computed register's Ahead points to it.
 	ahead vec.Prefetcher
@@ -101,7 +106,44 @@ func getWorkspace[T vec.Float](p *Program, ntan int) *workspace[T] {
 		ws.ones[i] = 1
 	}
 	ws.scratch = [2][]T{col(), col()}
+	ws.constTans = make([][]T, ntan)
+	for i := range p.instrs {
+		if _, _, ok := constOperandOp(&p.instrs[i]); ok && ws.constColumn(p.instrs[i].k) == nil {
+			c := constColumn[T]{k: p.instrs[i].k, col: col()}
+			for j := range c.col {
+				c.col[j] = T(c.k)
+			}
+			ws.consts = append(ws.consts, c)
+		}
+	}
 	return ws
+}
+
+// constColumn is a column of block length holding constant k.
+type constColumn[T vec.Float] struct {
+	k   float64
+	col []T
+}
+
+// constColumn returns the column of k, nil if the workspace has none.
+func (ws *workspace[T]) constColumn(k float64) []T {
+	for _, c := range ws.consts {
+		if math.Float64bits(c.k) == math.Float64bits(k) {
+			return c.col
+		}
+	}
+	return nil
+}
+
+// constant returns constant k as a register over dst's points: its column and zero
+// tangent columns, as many as dst has.
+func (ws *workspace[T]) constant(k float64, dst duals[T]) duals[T] {
+	m := len(dst.V)
+	tans := ws.constTans[:len(dst.D)]
+	for j := range tans {
+		tans[j] = ws.zeros[:m]
+	}
+	return duals[T]{V: ws.constColumn(k)[:m], D: tans}
 }
 
 func putWorkspace[T vec.Float](p *Program, ws *workspace[T]) {
@@ -247,8 +289,18 @@ func (b *batch[T]) streams() bool {
 // runInstr runs one instruction on the given duals (the zero duals for registers the
 // instruction does not have), with vec's kernels where they exist.
 func runInstr[T vec.Float](ws *workspace[T], in *instr, dst, dst2, a, b, c duals[T]) {
-	if useVec && execVec(ws.calls, in, dst, dst2, a, b, c) {
-		return
+	if useVec {
+		if op, first, ok := constOperandOp(in); ok {
+			k := ws.constant(in.k, dst)
+			if first {
+				a, k = k, a
+			}
+			binaryVec(ws.calls, op, toVec(dst), toVec(a), toVec(k))
+			return
+		}
+		if execVec(ws.calls, in, dst, dst2, a, b, c) {
+			return
+		}
 	}
 	if _, direct := ws.calls.(vecCalls[T]); !direct {
 		ws.unrecorded = true
@@ -442,6 +494,9 @@ func (b *batch[T]) sequence(ws *workspace[T]) {
 	b.setup(ws, 0, m)
 	ws.seq.Scratch(ws.cols...)
 	ws.seq.Uniform(ws.ones, ws.zeros)
+	for _, c := range ws.consts {
+		ws.seq.Uniform(c.col)
+	}
 	ws.calls, ws.unrecorded = &ws.seq, false
 	ws.exec(b.p, b.plan, m, b.stream)
 	b.storeOutputs(ws, 0, m, ws.calls)

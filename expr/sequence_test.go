@@ -40,8 +40,9 @@ func TestSequencedBatchMatchesBlocks(t *testing.T) {
 		{src: "1 - x*y + exp(-y^2)", sequenced: true}, // a negation, added constants
 		{src: "1 - x*y", sequenced: true, jvp: true},  // the same for the JVP's one tangent
 		{src: "(0.5*x + 2)*y", sequenced: true, backward: true},
-		{src: "tan(x)*y", sequenced: false}, // tan: no direct kernel
-		{src: "2/x + y", sequenced: false},  // a constant over x: Go's kernel, not vec's
+		{src: "tan(x)*y", sequenced: false},                        // tan: no direct kernel
+		{src: "2/x + y^3 - 2^x + x/3", sequenced: true, jvp: true}, // constants as registers
+		{src: "erfc(x)*y", sequenced: false},                       // erfc: Go's kernel, not vec's
 	} {
 		p := mustCompile(t, tc.src)
 		n := 3*p.blockSize(len(p.vars), 8) + 77
@@ -167,4 +168,26 @@ func TestSequencedBatchAllocs(t *testing.T) {
 	if allocs > 0 && !raceEnabled {
 		t.Errorf("EvalColumns through a sequence allocates %v times per call in steady state", allocs)
 	}
+}
+
+// TestConstantOperandsMatchPoint checks the instructions with a constant operand,
+// which vec's pow and division run with the constant as a register, against point
+// evaluation at special values: negative bases with integer and other exponents,
+// zeros of both signs, infinities, NaN, the tiny and the huge.
+func TestConstantOperandsMatchPoint(t *testing.T) {
+	specials := []float64{-3, -2, -1.5, -1, -0.5, math.Copysign(0, -1), 0, 1e-310, 0.25, 0.5, 1, 1.5, 2, 3, 1e300,
+		-1e300, math.Inf(1), math.Inf(-1), math.NaN(), 0x1p-1074, 7}
+	n := 3*mustCompile(t, "x").blockSize(1, 8) + 5 // several blocks: a sequence runs
+	data := make([]float64, n)
+	for i := range data {
+		data[i] = specials[i%len(specials)]
+	}
+	x := Tensor{Shape: []int{n}, Data: data}
+	forEachKernelSet(t, func(t *testing.T) {
+		for _, src := range []string{"x^3", "x^-2", "x^0.5", "x^2.5", "x^-1.5", "x^0", "2^x", "0.5^x", "(-2)^x",
+			"0^x", "3/x", "x/3", "(-0.1)/x", "x/7 + 3/x", "x^3*x + x/3"} {
+			p := mustCompile(t, src)
+			checkBatchAgainstPoint(t, p, []Tensor{x}, BatchOptions{Workers: 1})
+		}
+	})
 }
