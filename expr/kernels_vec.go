@@ -3,9 +3,10 @@ package expr
 import "github.com/dualgrad/dualgrad/vec"
 
 // This file connects batch evaluation to package vec's SIMD dual kernels. Every
-// instruction vec has a kernel for runs there; the rest (constant-operand forms
-// whose rounding vec cannot reproduce, and functions vec lacks) run the pure-Go
-// kernels of kernels.go, which follow package dual exactly.
+// instruction vec has a kernel for runs there, powers and divisions with a constant
+// operand on vec's two-register kernels with the constant as a register
+// (constOperandOp); the rest (constant registers, and erfc, which vec lacks) run the
+// pure-Go kernels of kernels.go, which follow package dual exactly.
 
 // useVec selects vec's kernels; tests turn it off to check the pure-Go kernels
 // against point evaluation bit for bit.
