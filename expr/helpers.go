@@ -18,6 +18,18 @@ import (
 // spin before they sleep for the same reason.
 const helperSpin = 200 * time.Microsecond
 
+// spinOverride replaces helperSpin when nonzero (nanoseconds): the tests lengthen it,
+// so that a loaded machine does not end a wait they observe.
+var spinOverride atomic.Int64
+
+// spinTime returns how long helpers and callers spin (see helperSpin).
+func spinTime() time.Duration {
+	if d := spinOverride.Load(); d != 0 {
+		return time.Duration(d)
+	}
+	return helperSpin
+}
+
 // helper is a goroutine that runs tasks handed to it while it waits.
 type helper struct {
 	task atomic.Pointer[func()]
@@ -64,7 +76,7 @@ func (h *helper) wait() *func() {
 	waitingHelpers.Lock()
 	waitingHelpers.list = append(waitingHelpers.list, h)
 	waitingHelpers.Unlock()
-	deadline := time.Now().Add(helperSpin)
+	deadline := time.Now().Add(spinTime())
 	for {
 		if t := h.task.Load(); t != nil {
 			return t
@@ -90,7 +102,7 @@ func (h *helper) wait() *func() {
 // a goroutine that waits for its helpers so keeps its processor, and the helper that
 // finishes last does not have to wake it on its own (see helperSpin).
 func spinUntil(done func() bool) {
-	deadline := time.Now().Add(helperSpin)
+	deadline := time.Now().Add(spinTime())
 	for !done() && time.Now().Before(deadline) {
 		runtime.Gosched()
 	}
