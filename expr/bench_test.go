@@ -155,10 +155,21 @@ func BenchmarkEvalPoint(b *testing.B) {
 // one goroutine, through the blocks and through a vec.Sequence (which runs those
 // operations as a float kernel per column).
 func BenchmarkBatchLinearOps(b *testing.B) {
-	p := mustCompile(b, "exp(-(x*x + y*y)*0.5) * (1 - 3*x*y)")
+	blocksAndSequence(b, "exp(-(x*x + y*y)*0.5) * (1 - 3*x*y)", -2, 2)
+}
+
+// BenchmarkBatchTan is BenchmarkBatchLinearOps for tan(x)·y + x, x in [-1.5, 1.5]: a
+// Sequence calls vec's fused tan kernel directly where its result is not its input.
+func BenchmarkBatchTan(b *testing.B) { blocksAndSequence(b, "tan(x)*y + x", -1.5, 1.5) }
+
+// blocksAndSequence evaluates src of x and y, both uniform in [lo, hi), with both
+// partials at 1<<20 points on one goroutine, through the blocks and through a
+// vec.Sequence.
+func blocksAndSequence(b *testing.B, src string, lo, hi float64) {
+	p := mustCompile(b, src)
 	rng := rand.New(rand.NewPCG(1, 1))
 	const n = 1 << 20
-	x, y := randomTensor(rng, []int{n}, -2, 2), randomTensor(rng, []int{n}, -2, 2)
+	x, y := randomTensor(rng, []int{n}, lo, hi), randomTensor(rng, []int{n}, lo, hi)
 	cols := [][]float64{x.Data, y.Data}
 	values := [][]float64{make([]float64, n)}
 	partials := [][][]float64{{make([]float64, n), make([]float64, n)}}

@@ -40,7 +40,8 @@ func TestSequencedBatchMatchesBlocks(t *testing.T) {
 		{src: "1 - x*y + exp(-y^2)", sequenced: true}, // a negation, added constants
 		{src: "1 - x*y", sequenced: true, jvp: true},  // the same for the JVP's one tangent
 		{src: "(0.5*x + 2)*y", sequenced: true, backward: true},
-		{src: "tan(x)*y", sequenced: false},                        // tan: no direct kernel
+		{src: "tan(x)*y", sequenced: true},                         // tan: its fused kernel, not in place
+		{src: "tan(x*y)*x + tan(y)", sequenced: true},              // tan of a register
 		{src: "2/x + y^3 - 2^x + x/3", sequenced: true, jvp: true}, // constants as registers
 		{src: "erfc(x)*y", sequenced: false},                       // erfc: Go's kernel, not vec's
 	} {

@@ -57,6 +57,7 @@ func installFused(k *kernels, align uintptr, fence func(), f64, nt64 fused[float
 func rawFused[T Float](f, nt fused[T], align uintptr, fence func()) *rawKernels[T] {
 	r := &rawKernels[T]{sincos: f.sincos, sincosNT: nt.sincos, fma: f.fma, fmaNT: nt.fma, align: align, fence: fence}
 	r.fixSincos = fixTrig[T]
+	r.tan, r.tanNT, r.fixTan = f.tan, nt.tan, fixTan[T]
 	unary := func(f fused[T]) map[rawOp]unaryAsm[T] {
 		return map[rawOp]unaryAsm[T]{
 			rawSin: f.sin, rawCos: f.cos, rawExp: f.exp, rawLog: f.log, rawSqrt: f.sqrt,

@@ -19,10 +19,10 @@ import (
 // another call writes only at the same elements (no shifted views of one column).
 //
 // The pieces pay where the calls are the level's fused dual kernels and float Add,
-// Sub, Mul and Sincos, which a Sequence calls directly (every dual function but Tan,
-// on the amd64 levels; Neg, Scale by a finite constant and AddScalar as a float kernel
-// per column, one step each); the others it calls through the package's functions on
-// each piece, which costs more per call. A
+// Sub, Mul and Sincos, which a Sequence calls directly (every dual function on the
+// amd64 levels but Tan in place; Neg, Scale by a finite constant and AddScalar as a
+// float kernel per column, one step each); the others it calls through the package's
+// functions on each piece, which costs more per call. A
 // Sequence runs whole columns, as the package's functions would, on levels without
 // fused kernels or when its columns are too many for pieces of 32 elements
 // (Piecewise reports which). A dual call's results with Stream set are written with
@@ -55,6 +55,7 @@ const (
 	seqRawBinary                  // a fused dual kernel, two inputs
 	seqRawSincos                  // the fused dual sincos kernel
 	seqRawTernary                 // the fused dual FMA kernel
+	seqRawTan                     // the fused dual tan kernel, not in place
 	seqFloat2                     // a float kernel dst, a, b
 	seqFloat1                     // a float kernel dst, x
 	seqFloatConst                 // a float kernel dst, x with a constant
@@ -84,6 +85,7 @@ type seqStep[T Float] struct {
 	rawSincosNT              sincosAsm[T]
 	rawTernary, rawTernaryNT ternaryAsm[T]
 	fixSincos                func(s, c Dual[T])
+	fixTan                   func(dst Dual[T], x []T)
 	float2                   func(dst, a, b []T)
 	float1                   func(dst, x []T)
 	floatConst               func(dst, x []T, c T)
@@ -387,6 +389,14 @@ func (st *seqStep[T]) run() {
 			run = st.rawBinaryNT
 		}
 		run(v[0].V, v[1].V, v[2].V, v[0].D, v[1].D, v[2].D, nil)
+	case seqRawTan:
+		run := st.rawUnary.asm
+		if st.nt {
+			run = st.rawUnaryNT
+		}
+		if run(v[0].V, v[1].V, v[0].D, v[1].D, nil) != 0 {
+			st.fixTan(v[0], v[1].V)
+		}
 	case seqRawSincos:
 		run := st.rawSincos
 		if st.nt {

@@ -142,7 +142,18 @@ func (s *Sequence[T]) DualCos(dst, x Dual[T]) { s.unary("DualCos", table[T]().du
 
 // DualTan records [DualTan](dst, x).
 func (s *Sequence[T]) DualTan(dst, x Dual[T]) {
-	s.unary("DualTan", table[T]().dualTan, rawNone, dst, x)
+	r := rawTable[T]()
+	if r == nil || r.tan == nil || (len(dst.V) > 0 && len(x.V) > 0 && &dst.V[0] == &x.V[0]) {
+		// In place, the lanes the kernel leaves to Go would have lost their input.
+		s.unary("DualTan", table[T]().dualTan, rawNone, dst, x)
+		return
+	}
+	checkDual("DualTan", "dst", dst, dst)
+	checkDual("DualTan", "x", dst, x)
+	st := s.next("DualTan", len(dst.V))
+	s.operands(st, 1, dst, x)
+	st.kind, st.rawUnary.asm, st.fixTan = seqRawTan, r.tan, r.fixTan
+	st.rawUnaryNT, st.stream = r.tanNT, dst.Stream && r.tanNT != nil
 }
 
 // DualAsin records [DualAsin](dst, x).

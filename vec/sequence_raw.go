@@ -77,6 +77,10 @@ type rawKernels[T Float] struct {
 	fence    func()
 	// fixSincos completes the lanes the sincos kernels leave to Go.
 	fixSincos func(s, c Dual[T])
+	// tan and tanNT are the fused tan kernels, nil where the level composes tan;
+	// fixTan completes the lanes they leave to Go, from the input.
+	tan, tanNT unaryAsm[T]
+	fixTan     func(dst Dual[T], x []T)
 }
 
 // rawTable returns the active level's fused dual kernels for T, or nil.

@@ -62,7 +62,7 @@ func newSeqColumns[T Float](r *rand.Rand, n, outLen int) *seqColumns[T] {
 			c.x[i] = T(1e30)
 		}
 	}
-	for range 12 {
+	for range 15 {
 		c.tmp = append(c.tmp, make([]T, n))
 	}
 	for range 9 {
@@ -73,9 +73,9 @@ func newSeqColumns[T Float](r *rand.Rand, n, outLen int) *seqColumns[T] {
 
 // seqOperands are the operands of seqProgram's calls on some columns.
 type seqOperands[T Float] struct {
-	c                                *seqColumns[T]
-	out                              [][]T
-	sxy, xy, sx, f, e, xd, p, sc, cc Dual[T]
+	c                                    *seqColumns[T]
+	out                                  [][]T
+	sxy, xy, sx, f, e, xd, p, sc, cc, tn Dual[T]
 }
 
 func newSeqOperands[T Float](c *seqColumns[T], out [][]T) *seqOperands[T] {
@@ -91,13 +91,14 @@ func newSeqOperands[T Float](c *seqColumns[T], out [][]T) *seqOperands[T] {
 		p:   Dual[T]{V: t[9], D: [][]T{t[10], t[11]}},
 		sc:  Dual[T]{V: out[3], D: [][]T{out[4], out[5]}, Stream: true},
 		cc:  Dual[T]{V: out[6], D: [][]T{out[7], out[8]}, Stream: true},
+		tn:  Dual[T]{V: t[12], D: [][]T{t[13], t[14]}},
 	}
 }
 
 // seqProgram makes the calls of a small program: sin(xy)/sin(x) with both partials
-// as package expr runs it, then exp, tan, a power, a sum, sincos, scales (one by
-// infinity, whose zero tangents stay zero), a negation, an added constant and a copy
-// of its results.
+// as package expr runs it, then exp, tan (in place and not), a power, sums, sincos,
+// scales (one by infinity, whose zero tangents stay zero), a negation, an added
+// constant and a copy of its results.
 func seqProgram[T Float](calls seqCalls[T], o *seqOperands[T]) {
 	c := o.c
 	calls.Mul(o.xy.V, c.x, c.y)
@@ -109,6 +110,8 @@ func seqProgram[T Float](calls seqCalls[T], o *seqOperands[T]) {
 	calls.DualPow(o.p, o.xd, o.e)
 	calls.DualAdd(o.p, o.p, o.f)
 	calls.DualSincos(o.sc, o.cc, o.p)
+	calls.DualTan(o.tn, o.xd) // not in place, lanes beyond the kernel's range
+	calls.DualAdd(o.cc, o.cc, o.tn)
 	calls.DualScale(o.sc, o.sc, 3)
 	calls.DualNeg(o.cc, o.cc)
 	calls.DualAddScalar(o.sc, o.sc, -0.5)
@@ -159,6 +162,9 @@ func testSequenceMatches[T Float](t *testing.T) {
 	if want := Level() != levelGeneric && Level() != "neon"; s.Piecewise() != want {
 		t.Fatalf("Piecewise() = %v on level %s", s.Piecewise(), Level())
 	}
+	if tan := s.steps[9]; s.Piecewise() && tan.kind != seqRawTan {
+		t.Fatalf("the tan not in place records kind %d, not its fused kernel", tan.kind)
+	}
 	for lo := 0; lo < n; lo += block {
 		s.RunShifted(lo, min(block, n-lo))
 		// The division and the sincos stream their results where the level has
@@ -201,8 +207,8 @@ func TestSequenceReuse(t *testing.T) {
 	if allocs := testing.AllocsPerRun(10, func() { record(); s.Run() }); allocs != 0 && !raceEnabled {
 		t.Errorf("recording again and running allocates %v times", allocs)
 	}
-	if s.Len() != 14 {
-		t.Errorf("Len() = %d, want 14", s.Len())
+	if s.Len() != 16 {
+		t.Errorf("Len() = %d, want 16", s.Len())
 	}
 	s.Reset()
 	s.Run()
