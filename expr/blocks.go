@@ -532,6 +532,9 @@ var (
 	sequenceHook func(sequenced bool)
 )
 
+// calledOffHook, for the tests, runs on the caller for each helper it called off.
+var calledOffHook func()
+
 // chunkBlocks is the most consecutive blocks a worker claims at a time. Claimed one
 // at a time, the blocks of two workers alternated, and each core's streams through
 // the inputs and results broke at every block: WideBatch's gradient (ten input and
@@ -614,8 +617,8 @@ func (b *batch[T]) run(workers int) {
 // Without sums to reproduce, workers claim runs of blocks (see blockClaims) as they
 // start the last block of their run, so a core slowed by other work on the machine
 // delays the batch by at most two runs; sums of broadcast gradients need every worker
-// to own a fixed contiguous range instead. The caller then waits for the helpers on
-// its processor (see spinUntil).
+// to own a fixed contiguous range instead. The caller then waits for the helpers that
+// started on its processor (see spinUntil).
 func (b *batch[T]) parallel(workers, nblocks, bs int) {
 	shared := *b // only this copy escapes to the helpers
 	spaces := make([]*workspace[T], workers)
@@ -644,22 +647,41 @@ func (b *batch[T]) parallel(workers, nblocks, bs int) {
 			shared.block(ws, blk, after, bs)
 		}
 	}
-	var wg sync.WaitGroup
-	var helping atomic.Int32
-	helping.Store(int32(workers - 1))
-	wg.Add(workers - 1)
+	// A helper that has not started when the caller is done is called off: the
+	// claims left it nothing, and a range of sums the caller takes itself.
+	const pending, started, calledOff = 0, 1, 2
+	states := make([]atomic.Int32, workers)
+	finished := make(chan struct{}, workers)
 	for w := 1; w < workers; w++ {
 		goHelp(func() {
-			work(w)
-			helping.Add(-1)
-			wg.Done()
+			if states[w].CompareAndSwap(pending, started) {
+				work(w)
+				finished <- struct{}{}
+			}
 		})
 	}
 	work(0)
-	spinUntil(func() bool { return helping.Load() == 0 })
-	wg.Wait()
+	helping := 0
+	for w := 1; w < workers; w++ {
+		switch {
+		case !states[w].CompareAndSwap(pending, calledOff):
+			helping++
+			continue
+		case shared.reduces():
+			work(w)
+		}
+		if calledOffHook != nil {
+			calledOffHook()
+		}
+	}
+	spinUntil(func() bool { return len(finished) == helping })
+	for range helping {
+		<-finished
+	}
 	for _, ws := range spaces {
-		shared.finish(ws)
+		if ws != nil {
+			shared.finish(ws)
+		}
 	}
 }
 

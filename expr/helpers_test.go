@@ -1,9 +1,11 @@
 package expr
 
 import (
+	"math"
 	"math/rand/v2"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -131,13 +133,33 @@ func TestBlockClaims(t *testing.T) {
 }
 
 // TestBatchWorkersOnOneProcessor runs batches on more goroutines than processors, as
-// BatchOptions.Workers allows: the caller's wait for its helpers must yield to them.
+// BatchOptions.Workers allows, where the caller finishes before its helpers start:
+// it calls them off, taking their ranges of a sum over points itself, and the results
+// are the blocks' bits, the sums those of the same ranges on helpers.
 func TestBatchWorkersOnOneProcessor(t *testing.T) {
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	rng := rand.New(rand.NewPCG(9, 10))
 	p := mustCompile(t, "sin(x*y)/sin(x)")
 	n := 12 * p.blockSize(2, 8)
 	inputs := []Tensor{randomTensor(rng, []int{n}, 0.1, 3.1), randomTensor(rng, []int{n}, -4, 4)}
+	bcast := []Tensor{inputs[0], Scalar(0.75)}
+	_, gHelped, err := p.Backward(bcast, BatchOptions{Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
+	var calledOff atomic.Int32
+	calledOffHook = func() { calledOff.Add(1) }
+	defer func() { calledOffHook = nil }()
+	_, gAlone, err := p.Backward(bcast, BatchOptions{Workers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if math.Float64bits(gAlone[1].Data[0]) != math.Float64bits(gHelped[1].Data[0]) {
+		t.Errorf("y.grad summed by the caller alone %v, with helpers %v", gAlone[1].Data[0], gHelped[1].Data[0])
+	}
+	if calledOff.Load() == 0 {
+		t.Error("no helper called off on one processor")
+	}
 	v1, _, err := p.EvalBatch(inputs, BatchOptions{Workers: 1})
 	if err != nil {
 		t.Fatal(err)
