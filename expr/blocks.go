@@ -532,8 +532,13 @@ var (
 	sequenceHook func(sequenced bool)
 )
 
-// calledOffHook, for the tests, runs on the caller for each helper it called off.
-var calledOffHook func()
+// startHelper hands a batch's part to a helper: goHelp, which the tests replace to
+// hold the parts back. calledOffHook, for the tests too, runs on the caller for each
+// helper it called off.
+var (
+	startHelper   = goHelp
+	calledOffHook func()
+)
 
 // chunkBlocks is the most consecutive blocks a worker claims at a time. Claimed one
 // at a time, the blocks of two workers alternated, and each core's streams through
@@ -653,7 +658,7 @@ func (b *batch[T]) parallel(workers, nblocks, bs int) {
 	states := make([]atomic.Int32, workers)
 	finished := make(chan struct{}, workers)
 	for w := 1; w < workers; w++ {
-		goHelp(func() {
+		startHelper(func() {
 			if states[w].CompareAndSwap(pending, started) {
 				work(w)
 				finished <- struct{}{}
